@@ -1,0 +1,33 @@
+"""pytest set-up shared by the unit tests and the nbval run of the notebooks."""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")  # unit tests draw figures without a screen
+
+_notebook_seconds: dict[str, float] = defaultdict(float)
+
+
+def pytest_collectstart(collector: pytest.Collector) -> None:
+    """Strict nbval, except stderr: TensorFlow's C++ runtime may write there outside our control."""
+    if type(collector).__name__ == "IPyNbFile":
+        collector.skip_compare = tuple(collector.skip_compare) + ("stderr",)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    path = report.nodeid.split("::", 1)[0]
+    if path.endswith(".ipynb"):
+        _notebook_seconds[path] += report.duration
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """Print each notebook's execution time (kernel start included)."""
+    if not _notebook_seconds:
+        return
+    terminalreporter.section("notebook execution times")
+    for path, seconds in sorted(_notebook_seconds.items()):
+        terminalreporter.write_line(f"{seconds:6.1f} s  {path}")
+    terminalreporter.write_line(f"{sum(_notebook_seconds.values()):6.1f} s  total")

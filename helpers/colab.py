@@ -1,0 +1,37 @@
+"""The one place that names the repository: the Colab badge and the setup cell of every notebook.
+
+Change ``REPOSITORY`` or ``REF`` here, then run ``python tools/sync_notebooks.py`` to rewrite every
+notebook's badge and setup cell; ``tests/test_notebooks_static.py`` checks they match.
+"""
+from __future__ import annotations
+
+REPOSITORY = "nn-teaching/mlp-keras-series"
+REF = "main"
+
+SETUP_TAG = "setup"
+
+SETUP_CELL = f'''\
+# Setup: make `helpers` importable (a bare checkout adds the repository to the path; Colab installs
+# it at the pinned ref), then quiet TensorFlow, fix the seeds and print the versions and the device.
+import importlib.util, pathlib, subprocess, sys
+if importlib.util.find_spec("helpers") is None:
+    if (pathlib.Path.cwd().parent / "helpers").is_dir():
+        sys.path.insert(0, str(pathlib.Path.cwd().parent))
+    else:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q",
+                        "git+https://github.com/{REPOSITORY}@{REF}"], check=True)
+from helpers import runtime
+info = runtime.setup(seed=42)'''
+
+
+def colab_url(notebook: str) -> str:
+    """Return the Colab address of ``notebooks/<notebook>`` at ``REF``."""
+    if not notebook.endswith(".ipynb") or "/" in notebook:
+        raise ValueError(f"give a notebook file name such as '01_tensors.ipynb', got {notebook!r}.")
+    return f"https://colab.research.google.com/github/{REPOSITORY}/blob/{REF}/notebooks/{notebook}"
+
+
+def badge(notebook: str) -> str:
+    """Return the markdown of the "Open in Colab" badge for ``notebooks/<notebook>``."""
+    return (f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
+            f"({colab_url(notebook)})")

@@ -1,0 +1,146 @@
+"""Runtime set-up for every notebook: quiet logging, seeds, versions, device and strategy.
+
+Taught in 01_tensors (devices and the hardware aside); used by the setup cell of every notebook.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: The versions the stored outputs were produced with (kept equal to requirements.txt by a test).
+TESTED_VERSIONS: dict[str, str] = {"python": "3.11", "tensorflow": "2.21.0", "keras": "3.15.1"}
+
+DEVICE_KINDS = ("CPU", "GPU", "TPU")
+
+
+@dataclass(frozen=True)
+class RuntimeInfo:
+    """What ``setup`` found: versions, device kind and the seed it set."""
+
+    python: str
+    tensorflow: str
+    keras: str
+    device: str
+    seed: int
+
+    def line(self) -> str:
+        """The one-line summary the setup cell prints."""
+        return (f"Python {self.python} | TensorFlow {self.tensorflow} | Keras {self.keras}"
+                f" | device: {self.device} | seed: {self.seed}")
+
+
+@contextlib.contextmanager
+def stderr_silenced() -> Iterator[None]:
+    """Send file descriptor 2 to /dev/null for the block (TensorFlow's C++ logs go there)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def _device_type(device: Any) -> str:
+    kind = getattr(device, "device_type", device)
+    if not isinstance(kind, str):
+        raise TypeError(f"expected TensorFlow devices or device-type strings, got {device!r}")
+    return kind.upper()
+
+
+def device_kind(devices: Sequence[Any] | None = None) -> str:
+    """Return "TPU", "GPU" or "CPU": the best accelerator among ``devices`` (default: this runtime's).
+
+    ``devices`` may be TensorFlow device objects (anything with ``device_type``) or strings.
+    """
+    if devices is None:
+        import tensorflow as tf
+
+        devices = tf.config.list_physical_devices()
+    kinds = {_device_type(d) for d in devices}
+    for kind in ("TPU", "GPU"):
+        if kind in kinds:
+            return kind
+    return "CPU"
+
+
+def strategy(devices: Sequence[Any] | None = None) -> Any:
+    """Return the ``tf.distribute`` strategy for this runtime: build models under its ``scope()``.
+
+    TPUStrategy where a TPU is attached, MirroredStrategy for several GPUs, otherwise the
+    default strategy (one CPU or one GPU).
+    """
+    import tensorflow as tf
+
+    if devices is None:
+        devices = tf.config.list_physical_devices()
+    kind = device_kind(devices)
+    if kind == "TPU":
+        resolver = tf.distribute.cluster_resolver.TPUClusterResolver()
+        tf.config.experimental_connect_to_cluster(resolver)
+        tf.tpu.experimental.initialize_tpu_system(resolver)
+        return tf.distribute.TPUStrategy(resolver)
+    if sum(_device_type(d) == "GPU" for d in devices) > 1:
+        return tf.distribute.MirroredStrategy()
+    return tf.distribute.get_strategy()
+
+
+def version_warnings(python: str, tensorflow: str, keras: str) -> list[str]:
+    """List a warning for each version that differs from the tested one (``TESTED_VERSIONS``)."""
+    found = {"python": python, "tensorflow": tensorflow, "keras": keras}
+    warnings = []
+    for name, tested in TESTED_VERSIONS.items():
+        have = found[name]
+        if not (have == tested or have.startswith(tested + ".")):
+            warnings.append(
+                f"WARNING: this runtime has {name} {have}, but the stored outputs were made with "
+                f"{name} {tested}. Cells still run, but printed numbers may differ slightly; for "
+                "identical results install requirements.txt.")
+    return warnings
+
+
+def setup(seed: int = 42, deterministic: bool = True) -> RuntimeInfo:
+    """Prepare a notebook: quiet TensorFlow, fix the seeds, print versions and device.
+
+    Sets the Keras backend to TensorFlow and TensorFlow's log level before importing it, imports
+    it and initialises its devices with stderr silenced (its C++ start-up lines are not errors),
+    seeds Python, NumPy and TensorFlow, and, with ``deterministic``, makes TensorFlow's ops
+    deterministic so that training results repeat exactly on the same machine.
+    """
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+    os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
+    backend = os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    if backend != "tensorflow":
+        raise RuntimeError(
+            f"KERAS_BACKEND is {backend!r}, but this series uses TensorFlow (GradientTape, "
+            "tf.function). Unset KERAS_BACKEND or set it to 'tensorflow', then restart the kernel.")
+    with stderr_silenced():
+        import tensorflow as tf
+        import keras
+
+        tf.get_logger().setLevel("ERROR")
+        devices = tf.config.list_physical_devices()
+        tf.reduce_sum(tf.ones((2, 2)))  # initialise the devices while stderr is silenced
+    if keras.backend.backend() != "tensorflow":
+        raise RuntimeError(
+            f"Keras was already imported with the {keras.backend.backend()!r} backend. "
+            "Restart the kernel and run the setup cell first.")
+    keras.utils.set_random_seed(seed)
+    if deterministic:
+        tf.config.experimental.enable_op_determinism()
+    info = RuntimeInfo(python=platform.python_version(), tensorflow=tf.__version__,
+                       keras=keras.__version__, device=device_kind(devices), seed=seed)
+    print(info.line())
+    for warning in version_warnings(info.python, info.tensorflow, info.keras):
+        print(warning)
+    return info
