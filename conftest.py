@@ -1,12 +1,9 @@
 """pytest set-up shared by the unit tests and the nbval run of the notebooks."""
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 
 import pytest
-
-os.environ.setdefault("MPLBACKEND", "Agg")  # unit tests draw figures without a screen
 
 _notebook_seconds: dict[str, float] = defaultdict(float)
 

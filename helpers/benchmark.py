@@ -1,0 +1,55 @@
+"""Timing helpers: achieved GFLOP/s of matrix products on this runtime.
+
+Taught in 01_tensors (the hardware aside); used again in 10_gradient_descent_batch_size to compare
+training throughput with the matrix-product peak. Timings depend on the machine: print them in
+cells tagged ``nbval-ignore-output``.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+
+def best_seconds(fn: Callable[[], object], repeats: int = 5, warmup: int = 1) -> float:
+    """Run ``fn`` ``warmup`` times untimed, then ``repeats`` times; return the fastest run in seconds."""
+    if repeats < 1 or warmup < 0:
+        raise ValueError(f"repeats must be >= 1 and warmup >= 0, got {repeats} and {warmup}.")
+    for _ in range(warmup):
+        fn()
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def matmul_flops(m: int, k: int, n: int) -> int:
+    """Floating-point operations of an (m, k) @ (k, n) product: m*n dot products of length k, 2k each."""
+    for name, value in (("m", m), ("k", k), ("n", n)):
+        if int(value) != value or value < 1:
+            raise ValueError(f"{name} must be a positive integer, got {value!r}.")
+    return 2 * int(m) * int(k) * int(n)
+
+
+def matmul_gflops(n: int = 1024, repeats: int = 5, dtype: str = "float32") -> float:
+    """Achieved GFLOP/s of an (n, n) @ (n, n) TensorFlow product on the default device (best run)."""
+    import tensorflow as tf
+
+    rng = np.random.default_rng(0)
+    a = tf.constant(rng.standard_normal((n, n)), dtype=dtype)
+    b = tf.constant(rng.standard_normal((n, n)), dtype=dtype)
+
+    def run() -> None:
+        tf.linalg.matmul(a, b).numpy()  # .numpy() waits for the result, also on a GPU
+
+    return matmul_flops(n, n, n) / best_seconds(run, repeats=repeats) / 1e9
+
+
+def peak_matmul_gflops(sizes: Sequence[int] = (1024, 2048, 3072), repeats: int = 3) -> float:
+    """The best GFLOP/s over several square products: this runtime's practical float32 peak."""
+    if not sizes:
+        raise ValueError("sizes is empty: give at least one matrix size.")
+    return max(matmul_gflops(n, repeats=repeats) for n in sizes)
