@@ -123,6 +123,14 @@ def load_diabetes(standardize: bool = True) -> Split:
     return _standardize(split) if standardize else split
 
 
+def load_colour_images() -> np.ndarray:
+    """scikit-learn's two bundled colour photos as one batch: uint8, shape (2, 427, 640, 3).
+
+    Taught in 01_tensors (a rank-4 tensor: images x height x width x channels).
+    """
+    return np.stack(sk_datasets.load_sample_images().images)
+
+
 LOADERS: dict[str, Callable[[], Split]] = {
     "mnist_5k": load_mnist_5k,
     "digits": load_digits,
