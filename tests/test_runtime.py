@@ -1,0 +1,138 @@
+"""Unit tests of helpers.runtime: device kind and strategy for mocked device lists, version guard, setup."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from types import SimpleNamespace
+
+import pytest
+
+from helpers import runtime
+
+
+def _devices(*kinds: str) -> list[SimpleNamespace]:
+    return [SimpleNamespace(device_type=k, name=f"/physical_device:{k}:{i}") for i, k in enumerate(kinds)]
+
+
+@pytest.mark.parametrize("kinds, expected", [
+    (("CPU",), "CPU"),
+    (("CPU", "GPU"), "GPU"),
+    (("CPU", "GPU", "GPU"), "GPU"),
+    (("CPU", "TPU", "TPU"), "TPU"),
+    ((), "CPU"),
+])
+def test_device_kind(kinds: tuple[str, ...], expected: str) -> None:
+    assert runtime.device_kind(_devices(*kinds)) == expected
+    assert runtime.device_kind(list(kinds)) == expected
+
+
+def test_device_kind_rejects_non_devices() -> None:
+    with pytest.raises(TypeError, match="device-type strings"):
+        runtime.device_kind([42])
+
+
+def test_device_kind_of_this_machine() -> None:
+    assert runtime.device_kind() in runtime.DEVICE_KINDS
+
+
+class _FakeDistribute:
+    """Stands in for tf.distribute, recording which strategy was built."""
+
+    def __init__(self) -> None:
+        self.built: list[str] = []
+        outer = self
+
+        class _Resolver:
+            def __init__(self) -> None:
+                outer.built.append("resolver")
+
+        self.cluster_resolver = SimpleNamespace(TPUClusterResolver=_Resolver)
+        self.TPUStrategy = lambda resolver: outer.built.append("TPUStrategy") or "tpu-strategy"
+        self.MirroredStrategy = lambda: outer.built.append("MirroredStrategy") or "mirrored-strategy"
+        self.get_strategy = lambda: outer.built.append("default") or "default-strategy"
+
+
+@pytest.fixture
+def fake_tf(monkeypatch: pytest.MonkeyPatch) -> _FakeDistribute:
+    tf = pytest.importorskip("tensorflow")
+    fake = _FakeDistribute()
+    monkeypatch.setattr(tf, "distribute", fake)
+    monkeypatch.setattr(tf.config, "experimental_connect_to_cluster", lambda r: fake.built.append("connect"))
+    monkeypatch.setattr(tf.tpu.experimental, "initialize_tpu_system", lambda r: fake.built.append("init"))
+    return fake
+
+
+@pytest.mark.parametrize("kinds, expected, steps", [
+    (("CPU",), "default-strategy", ["default"]),
+    (("CPU", "GPU"), "default-strategy", ["default"]),
+    (("CPU", "GPU", "GPU"), "mirrored-strategy", ["MirroredStrategy"]),
+    (("CPU", "TPU"), "tpu-strategy", ["resolver", "connect", "init", "TPUStrategy"]),
+])
+def test_strategy_choice(fake_tf: _FakeDistribute, kinds: tuple[str, ...], expected: str, steps: list[str]) -> None:
+    assert runtime.strategy(_devices(*kinds)) == expected
+    assert fake_tf.built == steps
+
+
+def test_strategy_on_this_machine_is_default() -> None:
+    tf = pytest.importorskip("tensorflow")
+    if runtime.device_kind() == "CPU":
+        assert runtime.strategy() is tf.distribute.get_strategy()
+
+
+def test_version_warnings() -> None:
+    tested = runtime.TESTED_VERSIONS
+    assert runtime.version_warnings("3.11.7", tested["tensorflow"], tested["keras"]) == []
+    warnings = runtime.version_warnings("3.12.1", "2.19.0", tested["keras"])
+    assert len(warnings) == 2
+    assert "python 3.12.1" in warnings[0] and "python 3.11" in warnings[0]
+    assert "tensorflow 2.19.0" in warnings[1] and "tensorflow 2.21.0" in warnings[1]
+    assert runtime.version_warnings("3.1.0", tested["tensorflow"], tested["keras"])  # 3.1 is not 3.11
+
+
+def test_tested_versions_match_requirements() -> None:
+    from pathlib import Path
+
+    pins = dict(line.split("==") for line in (Path(__file__).parents[1] / "requirements.txt").read_text().splitlines()
+                if "==" in line and not line.startswith("#"))
+    assert pins["tensorflow"] == runtime.TESTED_VERSIONS["tensorflow"]
+    assert pins["keras"] == runtime.TESTED_VERSIONS["keras"]
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, True, "42"])
+def test_setup_rejects_bad_seeds(seed: object) -> None:
+    with pytest.raises(ValueError, match="non-negative integer"):
+        runtime.setup(seed=seed)  # type: ignore[arg-type]
+
+
+def test_stderr_silenced_restores_fd2() -> None:
+    before = os.fstat(2)
+    with runtime.stderr_silenced():
+        os.write(2, b"hidden\n")
+    after = os.fstat(2)
+    assert (before.st_dev, before.st_ino) == (after.st_dev, after.st_ino)
+
+
+def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("KERAS_BACKEND", "TF_CPP_MIN_LOG_LEVEL")}
+    full_env.update(env)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=full_env, timeout=300)
+
+
+def test_setup_prints_one_line_and_silences_tensorflow_logs() -> None:
+    result = _run("from helpers import runtime; info = runtime.setup(seed=7); print(info.device)")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Python ") and "| seed: 7" in lines[0] and lines[-1] in runtime.DEVICE_KINDS
+    assert "oneDNN" not in result.stderr and "cuda" not in result.stderr.lower()
+
+
+def test_setup_makes_results_repeat() -> None:
+    code = ("from helpers import runtime; runtime.setup(seed=3); import keras, numpy as np;"
+            "print(np.round(keras.random.normal((3,)).numpy(), 6).tolist(), np.random.rand())")
+    assert _run(code).stdout.splitlines()[1] == _run(code).stdout.splitlines()[1]
+
+
+def test_setup_refuses_another_backend() -> None:
+    result = _run("from helpers import runtime; runtime.setup()", KERAS_BACKEND="jax")
+    assert result.returncode != 0 and "KERAS_BACKEND is 'jax'" in result.stderr
