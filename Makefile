@@ -1,11 +1,11 @@
 # The two commands in the README: `make lab` (set up and open the notebooks) and `make test`
-# (set up and run every test). Both create or reuse the virtual environment in $(VENV).
+# (set up and run every test). `make student` writes the student notebooks to build/student/. Both create or reuse the virtual environment in $(VENV).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test clean
+.PHONY: lab test student clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+student: $(STAMP)
+	$(BIN)/python tools/make_student_version.py
 
 clean:
 	rm -rf $(VENV) build dist

@@ -6,6 +6,7 @@ shape) does. Used by the exercises of every notebook.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -103,6 +104,45 @@ def grade_choice(answer: Any, correct: str, options: Sequence[str], name: str = 
     if answer == correct:
         return Feedback(True, f"{name}: correct.")
     return Feedback(False, f"{name}: not yet - {answer!r} is not right; think again.")
+
+
+def answer_digest(value: Any) -> str:
+    """SHA-256 of an answer in canonical form (numbers to 6 significant digits, text lower-cased).
+
+    Lets a check cell hold an answer without showing it: ``grade_digest(answer, digest)``.
+    """
+    if isinstance(value, str):
+        canonical = "text:" + " ".join(value.lower().split())
+    else:
+        try:
+            arr = np.asarray(value, dtype=float)
+        except (TypeError, ValueError) as err:
+            raise TypeError(f"cannot make a digest of {value!r}: give a number, array, shape or text.") from err
+        canonical = f"num:{arr.shape}:" + ",".join(f"{v:.6g}" for v in arr.ravel())
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def grade_digest(answer: Any, digest: str, name: str = "answer", hints: Sequence[tuple[str, str]] = ()) -> Feedback:
+    """Compare an answer with a hidden one given as its ``answer_digest``; hints are (digest, hint) pairs."""
+    if not (isinstance(digest, str) and len(digest) == 64):
+        raise ValueError(f"digest must be a 64-character answer_digest(...) string, got {digest!r}.")
+    if _unanswered(answer):
+        return Feedback(False, f"{name}: not answered yet - replace the placeholder with your answer.")
+    try:
+        got = answer_digest(answer)
+    except TypeError:
+        return Feedback(False, f"{name}: not yet - give a number, a tuple or a word, got {answer!r}.")
+    if got == digest:
+        return Feedback(True, f"{name}: correct.")
+    for wrong, hint in hints:
+        if got == wrong:
+            return Feedback(False, f"{name}: not yet. Hint: {hint}")
+    return Feedback(False, f"{name}: not yet - {answer!r} is not right.")
+
+
+def check_digest(answer: Any, digest: str, name: str = "answer", hints: Sequence[tuple[str, str]] = ()) -> None:
+    """Print whether an answer matches a hidden one (see ``grade_digest``)."""
+    print(grade_digest(answer, digest, name=name, hints=hints))
 
 
 def check_value(answer: Any, expected: Any, name: str = "answer", rtol: float = 1e-5,

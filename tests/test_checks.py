@@ -93,3 +93,26 @@ def test_check_functions_print_and_never_raise_for_wrong_answers(capsys: pytest.
     checks.check_choice("x", "a", ["a", "b"], name="q")
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("w: not yet") and out[1] == "s: correct, (1, 1)." and out[2].startswith("q:")
+
+
+def test_digest_hides_the_answer_and_accepts_equivalent_forms() -> None:
+    digest = checks.answer_digest((64, 32, 32, 3))
+    assert "64" not in digest
+    assert checks.grade_digest((64, 32, 32, 3), digest).ok
+    assert checks.grade_digest([64, 32, 32, 3.0], digest).ok
+    assert checks.grade_digest(np.array([64, 32, 32, 3]), digest).ok
+    assert checks.grade_digest(0.1 + 0.2, checks.answer_digest(0.3)).ok
+    assert checks.grade_digest("  Softmax ", checks.answer_digest("softmax")).ok
+
+
+def test_digest_hints_and_wrong_answers() -> None:
+    digest = checks.answer_digest((64, 32, 32, 3))
+    hints = [(checks.answer_digest((64, 3, 32, 32)), "channels come last in (N, H, W, C).")]
+    assert "channels come last" in checks.grade_digest((64, 3, 32, 32), digest, hints=hints).message
+    assert "is not right" in checks.grade_digest((64, 32, 32), digest).message
+    assert "not answered" in checks.grade_digest(None, digest).message
+    assert "give a number" in checks.grade_digest(object(), digest).message
+    with pytest.raises(ValueError, match="64-character"):
+        checks.grade_digest(1, "abc")
+    with pytest.raises(TypeError, match="cannot make a digest"):
+        checks.answer_digest(object())
