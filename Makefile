@@ -16,7 +16,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --offline
 
 student: $(STAMP)
 	$(BIN)/python tools/make_student_version.py

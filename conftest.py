@@ -5,7 +5,26 @@ from collections import defaultdict
 
 import pytest
 
+from helpers.offline import go_offline
+
 _notebook_seconds: dict[str, float] = defaultdict(float)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--offline", action="store_true",
+                     help="run every test, notebooks included, with networking disabled (Linux, root)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With --offline, cut the whole run off the network (loopback stays up for the kernels)."""
+    config.offline_reason = "not requested (pass --offline)"  # type: ignore[attr-defined]
+    if config.getoption("--offline"):
+        config.offline_reason = go_offline()  # type: ignore[attr-defined]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    reason = config.offline_reason  # type: ignore[attr-defined]
+    return "network: disabled (loopback only)" if reason is None else f"network: enabled ({reason})"
 
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
