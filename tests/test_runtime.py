@@ -136,3 +136,10 @@ def test_setup_makes_results_repeat() -> None:
 def test_setup_refuses_another_backend() -> None:
     result = _run("from helpers import runtime; runtime.setup()", KERAS_BACKEND="jax")
     assert result.returncode != 0 and "KERAS_BACKEND is 'jax'" in result.stderr
+
+
+def test_setup_disables_tf32_and_enables_determinism() -> None:
+    code = ("from helpers import runtime; runtime.setup(); import tensorflow as tf;"
+            "print(tf.config.experimental.tensor_float_32_execution_enabled(),"
+            " tf.config.experimental.is_op_determinism_enabled())")
+    assert _run(code).stdout.splitlines()[-1] == "False True"
