@@ -140,6 +140,6 @@ def test_setup_refuses_another_backend() -> None:
 
 def test_setup_disables_tf32_and_enables_determinism() -> None:
     code = ("from helpers import runtime; runtime.setup(); import tensorflow as tf;"
-            "print(tf.config.experimental.tensor_float_32_execution_enabled(),"
-            " tf.config.experimental.is_op_determinism_enabled())")
+            "from tensorflow.python.framework import config;"
+            "print(tf.config.experimental.tensor_float_32_execution_enabled(), config.is_op_determinism_enabled())")
     assert _run(code).stdout.splitlines()[-1] == "False True"
