@@ -22,3 +22,12 @@ def test_setup_cell_installs_the_same_repository_and_ref() -> None:
 def test_bad_notebook_names(bad: str) -> None:
     with pytest.raises(ValueError, match="notebook file name"):
         colab.colab_url(bad)
+
+
+def test_readme_names_the_same_repository() -> None:
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    repos = set(re.findall(r"github\.com/([\w.-]+/[\w.-]+)", readme))
+    assert repos <= {colab.REPOSITORY}, f"README names {repos}; helpers/colab.py says {colab.REPOSITORY}"
