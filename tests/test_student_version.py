@@ -55,11 +55,15 @@ def test_outputs_of_solution_and_check_cells_are_cleared() -> None:
         nbformat.v4.new_markdown_cell("prose"),
         nbformat.v4.new_code_cell("check(answer)", outputs=[nbformat.v4.new_output("stream", text="correct\n")],
                                   execution_count=3),
+        nbformat.v4.new_code_cell("y = 2", outputs=[nbformat.v4.new_output("stream", text="kept\n")], execution_count=4),
+        nbformat.v4.new_code_cell("print(score)", outputs=[nbformat.v4.new_output("stream", text="score 1/1\n")],
+                                  execution_count=5, metadata={"tags": [msv.CLEAR_TAG]}),
     ])
     student, _ = msv.student_version(nb, "t.ipynb")
     assert student.cells[0].outputs and student.cells[0].execution_count == 1
     assert student.cells[1].source == "# YOUR CODE HERE\nraise NotImplementedError()"
     assert student.cells[1].outputs == [] and student.cells[3].outputs == [] and student.cells[3].execution_count is None
+    assert student.cells[4].outputs and student.cells[5].outputs == []
 
 
 def test_indentation_is_kept() -> None:

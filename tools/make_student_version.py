@@ -6,7 +6,8 @@
 In each code cell, the lines from `### BEGIN SOLUTION` to `### END SOLUTION` (markers included)
 become `# YOUR CODE HERE` and `raise NotImplementedError()`, at the markers' indentation: the
 nbgrader convention, so instructors who use nbgrader can take the notebooks as they are. The outputs
-of that cell and of the check cell after it are cleared; everything else is kept. A notebook whose
+of that cell and of the check cell after it are cleared, and so are those of any cell tagged
+`clear-in-student` (e.g. a score tally); everything else is kept. A notebook whose
 markers are unbalanced or nested is refused with a message naming the cell.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 PLACEHOLDER = ("# YOUR CODE HERE", "raise NotImplementedError()")
+CLEAR_TAG = "clear-in-student"
 
 
 class MarkerError(ValueError):
@@ -63,7 +65,7 @@ def student_version(nb: nbformat.NotebookNode, name: str) -> tuple[nbformat.Note
         if has_markers:
             cell.source = strip_solution(cell.source, f"{name}, cell {index}")
             solutions += 1
-        if has_markers or clear_next_code_cell:
+        if has_markers or clear_next_code_cell or CLEAR_TAG in cell.metadata.get("tags", []):
             cell.outputs = []
             cell.execution_count = None
         clear_next_code_cell = has_markers
