@@ -53,3 +53,25 @@ def peak_matmul_gflops(sizes: Sequence[int] = (1024, 2048, 3072), repeats: int =
     if not sizes:
         raise ValueError("sizes is empty: give at least one matrix size.")
     return max(matmul_gflops(n, repeats=repeats) for n in sizes)
+
+
+def mlp_step_flops(layer_sizes: Sequence[int], batch: int) -> tuple[int, int]:
+    """FLOPs (forward, backward) of one training step of a dense MLP. Taught in 10_gradient_descent_batch_size.
+
+    ``layer_sizes`` lists the widths from input to output, e.g. (784, 1024, 10). A dense layer's
+    forward pass is one (batch, inputs) @ (inputs, outputs) product: 2*batch*inputs*outputs. The
+    backward pass needs each layer's weight gradient (a product of the same size) and, for every
+    layer but the first, the gradient with respect to its input (one more): no gradient is needed
+    for the data. So a step costs 2x the first layer's forward pass and 3x each other layer's.
+    Bias adds, activations, the loss and the update (O(batch*outputs) or O(weights)) are left out.
+    """
+    sizes = list(layer_sizes)
+    if len(sizes) < 2:
+        raise ValueError(f"layer_sizes needs at least an input and an output width, got {sizes}.")
+    if isinstance(batch, bool) or int(batch) != batch or batch < 1:
+        raise ValueError(f"batch must be a positive integer, got {batch!r}.")
+    if any(isinstance(n, bool) or int(n) != n or n < 1 for n in sizes):
+        raise ValueError(f"layer sizes must be positive integers, got {sizes}.")
+    forward = [matmul_flops(batch, n_in, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+    backward = [f if i == 0 else 2 * f for i, f in enumerate(forward)]
+    return sum(forward), sum(backward)
