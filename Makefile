@@ -1,5 +1,6 @@
 # The two commands in the README: `make lab` (set up and open the notebooks) and `make test`
-# (set up and run every test). `make student` writes the student notebooks to build/student/. Both create or reuse the virtual environment in $(VENV).
+# (set up and run every test, offline where it can). `make student` writes the student notebooks to
+# build/student/. All create or reuse the virtual environment in $(VENV).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin

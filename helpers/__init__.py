@@ -7,6 +7,12 @@ One module per concern, imported by the notebooks:
 - ``plotting``: the figures the notebooks share.
 - ``checks``: feedback for the exercises.
 - ``colab``: the one place that names the repository for Colab badges and the setup cell.
+- ``benchmark``: matrix-product GFLOP/s and training-step FLOP counts (01, 10).
+- ``activations``: activation functions, their derivatives and a stable softmax (02-04).
+- ``graphs``: drawing a computation graph with forward values and gradients (05).
+- ``surfaces``: 2-D loss surfaces and optimizer trajectories on them (09).
+- ``update_rules``: each optimizer's update rule in NumPy, checked against Keras (09).
+- ``offline``: cutting the test run off the network (``pytest --offline``).
 
 Importing this package does not import TensorFlow: ``runtime.setup`` must run first so that
 TensorFlow's start-up log lines are silenced.
