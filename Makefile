@@ -1,12 +1,20 @@
 # The two commands in the README: `make lab` (set up and open the notebooks) and `make test`
-# (set up and run every test, offline where it can). `make student` writes the student notebooks to
-# build/student/. All create or reuse the virtual environment in $(VENV).
+# (set up, lint, and run every test, offline where it can). Also:
+#   make notebooks   execute every notebook top to bottom in a fresh kernel and format it
+#                    (the only way outputs are stored); NB=notebooks/04_loss_functions.ipynb for one
+#   make format      format only: ruff on code and notebooks, badges, setup cells, metadata
+#   make lint        check all of that without changing anything (part of `make test`)
+#   make student     write the student notebooks to build/student/
+# All create or reuse the virtual environment in $(VENV).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NB ?=
+# JupyterLab refuses to start as root (containers, classroom images) unless told it may.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test student clean
+.PHONY: lab test lint format notebooks student clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +22,24 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest --offline
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python tools/format_notebooks.py --check
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/python tools/format_notebooks.py $(NB)
+
+notebooks: $(STAMP)
+	$(BIN)/ruff format $(or $(NB),notebooks/)
+	$(BIN)/python tools/format_notebooks.py --execute $(NB)
 
 student: $(STAMP)
 	$(BIN)/python tools/make_student_version.py

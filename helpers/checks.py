@@ -4,6 +4,7 @@
 wrong or missing answer never raises: only a mistake in the check itself (e.g. a malformed expected
 shape) does. Used by the exercises of every notebook.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -43,20 +44,30 @@ def _close(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
 
 
-def grade_value(answer: Any, expected: Any, name: str = "answer", rtol: float = 1e-5,
-                atol: float = 1e-8, hints: Hints = ()) -> Feedback:
+def grade_value(
+    answer: Any,
+    expected: Any,
+    name: str = "answer",
+    rtol: float = 1e-5,
+    atol: float = 1e-8,
+    hints: Hints = (),
+) -> Feedback:
     """Compare a number, array or tensor (or any value, with ==) to the expected one.
 
     ``hints`` lists (common wrong answer, hint) pairs; a sign error and a transposed array get a
     hint of their own.
     """
     if _unanswered(answer):
-        return Feedback(False, f"{name}: not answered yet - replace the placeholder with your answer.")
+        return Feedback(
+            False, f"{name}: not answered yet - replace the placeholder with your answer."
+        )
     exp = _as_array(expected)
     ans = _as_array(answer)
     if exp is None or ans is None:
         ok = answer == expected
-        return Feedback(bool(ok), f"{name}: correct." if ok else f"{name}: not yet - {answer!r} is not right.")
+        return Feedback(
+            bool(ok), f"{name}: correct." if ok else f"{name}: not yet - {answer!r} is not right."
+        )
     if _close(ans, exp, rtol, atol):
         return Feedback(True, f"{name}: correct.")
     for wrong, hint in hints:
@@ -65,7 +76,9 @@ def grade_value(answer: Any, expected: Any, name: str = "answer", rtol: float = 
             return Feedback(False, f"{name}: not yet. Hint: {hint}")
     if ans.shape != exp.shape:
         if ans.ndim == 2 and ans.T.shape == exp.shape and _close(ans.T, exp, rtol, atol):
-            return Feedback(False, f"{name}: not yet. Hint: your array is the transpose of the answer.")
+            return Feedback(
+                False, f"{name}: not yet. Hint: your array is the transpose of the answer."
+            )
         return Feedback(False, f"{name}: not yet - expected shape {exp.shape}, got {ans.shape}.")
     if np.any(exp != 0) and _close(-ans, exp, rtol, atol):
         return Feedback(False, f"{name}: not yet. Hint: the sign is wrong.")
@@ -74,33 +87,48 @@ def grade_value(answer: Any, expected: Any, name: str = "answer", rtol: float = 
 
 def grade_shape(answer: Any, expected: Sequence[int], name: str = "shape") -> Feedback:
     """Compare a shape (a tuple, or anything with ``.shape``) to the expected one."""
-    if not isinstance(expected, (tuple, list)) or not all(isinstance(d, (int, np.integer)) for d in expected):
+    if not isinstance(expected, (tuple, list)) or not all(
+        isinstance(d, (int, np.integer)) for d in expected
+    ):
         raise TypeError(f"expected must be a tuple of ints such as (32, 10), got {expected!r}.")
     expected = tuple(int(d) for d in expected)
     if _unanswered(answer):
-        return Feedback(False, f"{name}: not answered yet - replace the placeholder with a tuple of ints.")
+        return Feedback(
+            False, f"{name}: not answered yet - replace the placeholder with a tuple of ints."
+        )
     shape = getattr(answer, "shape", answer)
     try:
         got = tuple(int(d) for d in shape)
     except (TypeError, ValueError):
-        return Feedback(False, f"{name}: not yet - give a tuple of ints such as (32, 10), got {answer!r}.")
+        return Feedback(
+            False, f"{name}: not yet - give a tuple of ints such as (32, 10), got {answer!r}."
+        )
     if got == expected:
         return Feedback(True, f"{name}: correct, {expected}.")
     if got == tuple(reversed(expected)):
-        return Feedback(False, f"{name}: not yet. Hint: {got} is the transpose; which axis comes first?")
+        return Feedback(
+            False, f"{name}: not yet. Hint: {got} is the transpose; which axis comes first?"
+        )
     if len(got) != len(expected):
-        return Feedback(False, f"{name}: not yet - the answer has rank {len(expected)}, yours has rank {len(got)}.")
+        return Feedback(
+            False,
+            f"{name}: not yet - the answer has rank {len(expected)}, yours has rank {len(got)}.",
+        )
     return Feedback(False, f"{name}: not yet - {got} is not right; check each dimension.")
 
 
-def grade_choice(answer: Any, correct: str, options: Sequence[str], name: str = "choice") -> Feedback:
+def grade_choice(
+    answer: Any, correct: str, options: Sequence[str], name: str = "choice"
+) -> Feedback:
     """Check a multiple-choice answer given as one of ``options`` (letters or words)."""
     if correct not in options:
         raise ValueError(f"correct answer {correct!r} is not among the options {list(options)}.")
     if _unanswered(answer):
         return Feedback(False, f"{name}: not answered yet - choose one of {list(options)}.")
     if answer not in options:
-        return Feedback(False, f"{name}: {answer!r} is not an option; choose one of {list(options)}.")
+        return Feedback(
+            False, f"{name}: {answer!r} is not an option; choose one of {list(options)}."
+        )
     if answer == correct:
         return Feedback(True, f"{name}: correct.")
     return Feedback(False, f"{name}: not yet - {answer!r} is not right; think again.")
@@ -117,21 +145,31 @@ def answer_digest(value: Any) -> str:
         try:
             arr = np.asarray(value, dtype=float)
         except (TypeError, ValueError) as err:
-            raise TypeError(f"cannot make a digest of {value!r}: give a number, array, shape or text.") from err
+            raise TypeError(
+                f"cannot make a digest of {value!r}: give a number, array, shape or text."
+            ) from err
         canonical = f"num:{arr.shape}:" + ",".join(f"{v:.6g}" for v in arr.ravel())
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def grade_digest(answer: Any, digest: str, name: str = "answer", hints: Sequence[tuple[str, str]] = ()) -> Feedback:
+def grade_digest(
+    answer: Any, digest: str, name: str = "answer", hints: Sequence[tuple[str, str]] = ()
+) -> Feedback:
     """Compare an answer with a hidden one given as its ``answer_digest``; hints are (digest, hint) pairs."""
     if not (isinstance(digest, str) and len(digest) == 64):
-        raise ValueError(f"digest must be a 64-character answer_digest(...) string, got {digest!r}.")
+        raise ValueError(
+            f"digest must be a 64-character answer_digest(...) string, got {digest!r}."
+        )
     if _unanswered(answer):
-        return Feedback(False, f"{name}: not answered yet - replace the placeholder with your answer.")
+        return Feedback(
+            False, f"{name}: not answered yet - replace the placeholder with your answer."
+        )
     try:
         got = answer_digest(answer)
     except TypeError:
-        return Feedback(False, f"{name}: not yet - give a number, a tuple or a word, got {answer!r}.")
+        return Feedback(
+            False, f"{name}: not yet - give a number, a tuple or a word, got {answer!r}."
+        )
     if got == digest:
         return Feedback(True, f"{name}: correct.")
     for wrong, hint in hints:
@@ -140,13 +178,21 @@ def grade_digest(answer: Any, digest: str, name: str = "answer", hints: Sequence
     return Feedback(False, f"{name}: not yet - {answer!r} is not right.")
 
 
-def check_digest(answer: Any, digest: str, name: str = "answer", hints: Sequence[tuple[str, str]] = ()) -> None:
+def check_digest(
+    answer: Any, digest: str, name: str = "answer", hints: Sequence[tuple[str, str]] = ()
+) -> None:
     """Print whether an answer matches a hidden one (see ``grade_digest``)."""
     print(grade_digest(answer, digest, name=name, hints=hints))
 
 
-def check_value(answer: Any, expected: Any, name: str = "answer", rtol: float = 1e-5,
-                atol: float = 1e-8, hints: Hints = ()) -> None:
+def check_value(
+    answer: Any,
+    expected: Any,
+    name: str = "answer",
+    rtol: float = 1e-5,
+    atol: float = 1e-8,
+    hints: Hints = (),
+) -> None:
     """Print whether a value is right (see ``grade_value``)."""
     print(grade_value(answer, expected, name=name, rtol=rtol, atol=atol, hints=hints))
 

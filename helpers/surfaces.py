@@ -4,6 +4,7 @@ Taught in 09_optimizers: each ``keras.optimizers`` object applies GradientTape g
 ``tf.Variable`` holding a point (x, y), and the points it visits are drawn on a contour plot.
 Importing this module does not import TensorFlow (``runtime.setup`` must run first).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
@@ -19,17 +20,17 @@ SurfaceFn = Callable[[Any, Any], Any]
 
 def ill_conditioned_bowl(x: Any, y: Any) -> Any:
     """A quadratic bowl 50 times steeper across (y) than along (x): condition number 50."""
-    return 0.5 * (x ** 2 + 50.0 * y ** 2)
+    return 0.5 * (x**2 + 50.0 * y**2)
 
 
 def saddle(x: Any, y: Any) -> Any:
     """A saddle point at (0, 0) (up along x, down along y) between two minima at (0, +-1), value -0.25."""
-    return x ** 2 + 0.25 * y ** 4 - 0.5 * y ** 2
+    return x**2 + 0.25 * y**4 - 0.5 * y**2
 
 
 def rosenbrock(x: Any, y: Any) -> Any:
     """Rosenbrock's banana valley: minimum 0 at (1, 1) at the end of a long, curved, flat-bottomed valley."""
-    return (1.0 - x) ** 2 + 100.0 * (y - x ** 2) ** 2
+    return (1.0 - x) ** 2 + 100.0 * (y - x**2) ** 2
 
 
 @dataclass(frozen=True)
@@ -46,16 +47,26 @@ class Surface:
 
 #: The three surfaces of 09_optimizers, by name.
 SURFACES: dict[str, Surface] = {
-    "bowl": Surface("ill-conditioned bowl", ill_conditioned_bowl, (-4.0, 1.0), ((0.0, 0.0),),
-                    (-4.5, 1.5), (-1.5, 1.5)),
-    "saddle": Surface("saddle point", saddle, (-1.5, 1e-3), ((0.0, 1.0), (0.0, -1.0)), (-1.75, 1.75), (-1.6, 1.6)),
-    "rosenbrock": Surface("Rosenbrock valley", rosenbrock, (-1.5, 2.0), ((1.0, 1.0),), (-2.0, 2.0),
-                          (-1.0, 3.0)),
+    "bowl": Surface(
+        "ill-conditioned bowl",
+        ill_conditioned_bowl,
+        (-4.0, 1.0),
+        ((0.0, 0.0),),
+        (-4.5, 1.5),
+        (-1.5, 1.5),
+    ),
+    "saddle": Surface(
+        "saddle point", saddle, (-1.5, 1e-3), ((0.0, 1.0), (0.0, -1.0)), (-1.75, 1.75), (-1.6, 1.6)
+    ),
+    "rosenbrock": Surface(
+        "Rosenbrock valley", rosenbrock, (-1.5, 2.0), ((1.0, 1.0),), (-2.0, 2.0), (-1.0, 3.0)
+    ),
 }
 
 
-def trajectories(optimizers: Mapping[str, Any], fn: SurfaceFn, start: Sequence[float],
-                 steps: int) -> dict[str, np.ndarray]:
+def trajectories(
+    optimizers: Mapping[str, Any], fn: SurfaceFn, start: Sequence[float], steps: int
+) -> dict[str, np.ndarray]:
     """Let each Keras optimizer minimise ``fn(x, y)`` from ``start`` for ``steps`` updates.
 
     Each optimizer owns a ``tf.Variable`` [x, y]; every step takes the GradientTape gradient of
@@ -73,7 +84,9 @@ def trajectories(optimizers: Mapping[str, Any], fn: SurfaceFn, start: Sequence[f
         raise ValueError(f"start must be a point (x, y), got shape {start_arr.shape}.")
     for name, opt in optimizers.items():
         if not hasattr(opt, "apply_gradients"):
-            raise TypeError(f"optimizer {name!r} is not a Keras optimizer: got {type(opt).__name__}.")
+            raise TypeError(
+                f"optimizer {name!r} is not a Keras optimizer: got {type(opt).__name__}."
+            )
     steps = int(steps)
     names = list(optimizers)
     points = [tf.Variable(start_arr) for _ in names]
@@ -100,14 +113,17 @@ def sign_changes(values: Sequence[float] | np.ndarray) -> int:
     """Count how often the step ``values[i+1] - values[i]`` flips sign: the zig-zags of a path."""
     values = np.asarray(values, dtype=float)
     if values.ndim != 1:
-        raise ValueError(f"values must be 1-D (one coordinate of a path), got shape {values.shape}.")
+        raise ValueError(
+            f"values must be 1-D (one coordinate of a path), got shape {values.shape}."
+        )
     steps = np.sign(np.diff(values))
     steps = steps[steps != 0]
     return int(np.sum(steps[1:] != steps[:-1]))
 
 
-def plot_trajectories(surface: Surface, paths: Mapping[str, np.ndarray], title: str | None = None,
-                      levels: int = 30) -> Figure:
+def plot_trajectories(
+    surface: Surface, paths: Mapping[str, np.ndarray], title: str | None = None, levels: int = 30
+) -> Figure:
     """Draw ``paths`` ({name: (steps + 1, 2) array}) on log-spaced contours of ``surface``."""
     if not paths:
         raise ValueError("paths is empty: pass {name: array of shape (steps + 1, 2)}.")
@@ -115,8 +131,14 @@ def plot_trajectories(surface: Surface, paths: Mapping[str, np.ndarray], title: 
     z = np.asarray(surface.fn(gx, gy), dtype=float)
     shifted = z - z.min() + 1e-3  # log-spaced contours need positive values
     fig, ax = plt.subplots(figsize=(7.5, 5.2))
-    ax.contour(gx, gy, shifted, levels=np.geomspace(shifted.min() * 10, shifted.max(), levels),
-               colors="lightgrey", linewidths=0.7)
+    ax.contour(
+        gx,
+        gy,
+        shifted,
+        levels=np.geomspace(shifted.min() * 10, shifted.max(), levels),
+        colors="lightgrey",
+        linewidths=0.7,
+    )
     cmap = plt.get_cmap("tab10")
     for i, (name, path) in enumerate(paths.items()):
         path = np.asarray(path, dtype=float)
@@ -128,8 +150,13 @@ def plot_trajectories(surface: Surface, paths: Mapping[str, np.ndarray], title: 
     ax.plot(*surface.start, "ks", ms=6, label="start (dots: where each path ends)")
     mx, my = np.asarray(surface.minima, dtype=float).T
     ax.plot(mx, my, "k*", ms=12, ls="none", label="minimum")
-    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x (parameter 1)", ylabel="y (parameter 2)",
-           title=title or f"Optimizer paths on the {surface.name}")
+    ax.set(
+        xlim=surface.xlim,
+        ylim=surface.ylim,
+        xlabel="x (parameter 1)",
+        ylabel="y (parameter 2)",
+        title=title or f"Optimizer paths on the {surface.name}",
+    )
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     fig.tight_layout()
     return fig

@@ -5,6 +5,7 @@ Symbols: w weights, g gradient, t step number (1, 2, ...), lr learning rate; the
 optimizer's state (moving averages, accumulators), which starts at zero unless said otherwise.
 Hyper-parameters are Keras's defaults (momentum 0.9 where the lecture's "momentum" is meant).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -47,34 +48,34 @@ def nesterov(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.nd
 def ftrl(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
     """n <- n + g^2;  z <- z + g - (sqrt(n) - sqrt(n_old)) / lr * w;  w <- -lr z / sqrt(n)  (n starts at 0.1)."""
     n_old = _get(s, "n", w, INITIAL_ACCUMULATOR)
-    s["n"] = n_old + g ** 2
+    s["n"] = n_old + g**2
     s["z"] = _get(s, "z", w) + g - (np.sqrt(s["n"]) - np.sqrt(n_old)) / lr * w
     return -lr * s["z"] / np.sqrt(s["n"])
 
 
 def adagrad(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
     """G <- G + g^2;  w <- w - lr g / sqrt(G + eps)  (G starts at 0.1)."""
-    s["G"] = _get(s, "G", w, INITIAL_ACCUMULATOR) + g ** 2
+    s["G"] = _get(s, "G", w, INITIAL_ACCUMULATOR) + g**2
     return w - lr * g / np.sqrt(s["G"] + EPS)
 
 
 def adadelta(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
     """v <- 0.95 v + 0.05 g^2;  d = -sqrt(u + eps) / sqrt(v + eps) g;  u <- 0.95 u + 0.05 d^2;  w <- w + lr d."""
-    s["v"] = RHO_ADADELTA * _get(s, "v", w) + (1 - RHO_ADADELTA) * g ** 2
+    s["v"] = RHO_ADADELTA * _get(s, "v", w) + (1 - RHO_ADADELTA) * g**2
     d = -np.sqrt(_get(s, "u", w) + EPS) / np.sqrt(s["v"] + EPS) * g
-    s["u"] = RHO_ADADELTA * s["u"] + (1 - RHO_ADADELTA) * d ** 2
+    s["u"] = RHO_ADADELTA * s["u"] + (1 - RHO_ADADELTA) * d**2
     return w + lr * d
 
 
 def rmsprop(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
     """v <- 0.9 v + 0.1 g^2;  w <- w - lr g / sqrt(v + eps)."""
-    s["v"] = RHO_RMSPROP * _get(s, "v", w) + (1 - RHO_RMSPROP) * g ** 2
+    s["v"] = RHO_RMSPROP * _get(s, "v", w) + (1 - RHO_RMSPROP) * g**2
     return w - lr * g / np.sqrt(s["v"] + EPS)
 
 
 def _moments(w: np.ndarray, g: np.ndarray, s: State) -> tuple[np.ndarray, np.ndarray]:
     s["m"] = BETA_1 * _get(s, "m", w) + (1 - BETA_1) * g
-    s["v"] = BETA_2 * _get(s, "v", w) + (1 - BETA_2) * g ** 2
+    s["v"] = BETA_2 * _get(s, "v", w) + (1 - BETA_2) * g**2
     return s["m"], s["v"]
 
 
@@ -84,18 +85,18 @@ def adam(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarra
     The hats undo the zero start: m_hat = m / (1 - 0.9^t), v_hat = v / (1 - 0.999^t).
     """
     m, v = _moments(w, g, s)
-    return w - lr * (m / (1 - BETA_1 ** t)) / (np.sqrt(v / (1 - BETA_2 ** t)) + EPS)
+    return w - lr * (m / (1 - BETA_1**t)) / (np.sqrt(v / (1 - BETA_2**t)) + EPS)
 
 
 def adamax(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
     """m <- 0.9 m + 0.1 g;  u <- max(0.999 u, |g|);  w <- w - lr m_hat / (u + eps)."""
     s["m"] = BETA_1 * _get(s, "m", w) + (1 - BETA_1) * g
     s["u"] = np.maximum(BETA_2 * _get(s, "u", w), np.abs(g))
-    return w - lr * (s["m"] / (1 - BETA_1 ** t)) / (s["u"] + EPS)
+    return w - lr * (s["m"] / (1 - BETA_1**t)) / (s["u"] + EPS)
 
 
 def _mu(t: int) -> float:
-    return BETA_1 * (1 - 0.5 * 0.96 ** t)  # Keras's warming-up momentum schedule for Nadam
+    return BETA_1 * (1 - 0.5 * 0.96**t)  # Keras's warming-up momentum schedule for Nadam
 
 
 def nadam(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
@@ -107,19 +108,31 @@ def nadam(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarr
     prod_t = float(np.prod([_mu(i) for i in range(1, t + 1)]))
     m_hat = _mu(t + 1) * m / (1 - prod_t * _mu(t + 1))
     g_hat = (1 - _mu(t)) * g / (1 - prod_t)
-    return w - lr * (m_hat + g_hat) / (np.sqrt(v / (1 - BETA_2 ** t)) + EPS)
+    return w - lr * (m_hat + g_hat) / (np.sqrt(v / (1 - BETA_2**t)) + EPS)
 
 
 #: The rules, by the names 09_optimizers uses for the Keras optimizers.
 RULES: dict[str, Rule] = {
-    "SGD": sgd, "SGD momentum": momentum, "SGD Nesterov": nesterov, "Ftrl": ftrl,
-    "Adagrad": adagrad, "Adadelta": adadelta, "RMSprop": rmsprop, "Adam": adam,
-    "Adamax": adamax, "Nadam": nadam,
+    "SGD": sgd,
+    "SGD momentum": momentum,
+    "SGD Nesterov": nesterov,
+    "Ftrl": ftrl,
+    "Adagrad": adagrad,
+    "Adadelta": adadelta,
+    "RMSprop": rmsprop,
+    "Adam": adam,
+    "Adamax": adamax,
+    "Nadam": nadam,
 }
 
 
-def numpy_path(name: str, grad: Callable[[np.ndarray], np.ndarray], start: Sequence[float],
-               steps: int, lr: float) -> np.ndarray:
+def numpy_path(
+    name: str,
+    grad: Callable[[np.ndarray], np.ndarray],
+    start: Sequence[float],
+    steps: int,
+    lr: float,
+) -> np.ndarray:
     """Apply rule ``name`` for ``steps`` steps from ``start``; return the points, shape (steps + 1, dim)."""
     if name not in RULES:
         raise ValueError(f"unknown optimizer {name!r}; choose one of {list(RULES)}.")

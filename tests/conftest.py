@@ -1,4 +1,5 @@
 """Unit-test set-up: draw figures off screen, close them after each test."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,4 +1,5 @@
 """Unit tests for helpers.activations (NumPy only: no TensorFlow import, so they run fast)."""
+
 from __future__ import annotations
 
 import math
@@ -35,7 +36,9 @@ def test_sigmoid_is_stable_and_symmetric() -> None:
     big = np.array([-1000.0, -40.0, 40.0, 1000.0])
     with np.errstate(over="raise", invalid="raise"):  # underflow to 0 is fine; overflow is not
         s = act.sigmoid(big)
-    np.testing.assert_allclose(s, [0.0, math.exp(-40) / (1 + math.exp(-40)), 1 / (1 + math.exp(-40)), 1.0])
+    np.testing.assert_allclose(
+        s, [0.0, math.exp(-40) / (1 + math.exp(-40)), 1 / (1 + math.exp(-40)), 1.0]
+    )
     np.testing.assert_allclose(act.sigmoid(-Z), 1 - act.sigmoid(Z), atol=1e-15)
 
 
@@ -70,8 +73,18 @@ def test_softmax_is_shift_invariant_and_does_not_overflow() -> None:
     np.testing.assert_allclose(act.softmax(a), np.exp(a) / np.exp(a).sum())
 
 
-@pytest.mark.parametrize("fn", [act.sigmoid, act.relu, act.tanh, act.gelu, act.softmax,
-                                act.sigmoid_derivative, act.relu_derivative])
+@pytest.mark.parametrize(
+    "fn",
+    [
+        act.sigmoid,
+        act.relu,
+        act.tanh,
+        act.gelu,
+        act.softmax,
+        act.sigmoid_derivative,
+        act.relu_derivative,
+    ],
+)
 @pytest.mark.parametrize("bad", ["1.0", ["a", "b"], [True, False], [1 + 2j]])
 def test_bad_input_raises_type_error(fn, bad) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(TypeError, match="must"):

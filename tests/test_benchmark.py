@@ -1,4 +1,5 @@
 """Unit tests of helpers.benchmark."""
+
 from __future__ import annotations
 
 import pytest

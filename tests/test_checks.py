@@ -1,4 +1,5 @@
 """Unit tests of helpers.checks: verdicts, hints for common mistakes, and no stack trace for a wrong answer."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -87,12 +88,18 @@ def test_choices() -> None:
         checks.grade_choice("a", "z", options)
 
 
-def test_check_functions_print_and_never_raise_for_wrong_answers(capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_functions_print_and_never_raise_for_wrong_answers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     checks.check_value(np.zeros((2, 2)), np.ones(3), name="w")
     checks.check_shape(np.zeros((1, 1)), (1, 1), name="s")
     checks.check_choice("x", "a", ["a", "b"], name="q")
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("w: not yet") and out[1] == "s: correct, (1, 1)." and out[2].startswith("q:")
+    assert (
+        out[0].startswith("w: not yet")
+        and out[1] == "s: correct, (1, 1)."
+        and out[2].startswith("q:")
+    )
 
 
 def test_digest_hides_the_answer_and_accepts_equivalent_forms() -> None:

@@ -1,4 +1,5 @@
 """Unit tests of helpers.datasets: shapes, fixed splits, checksums and clear errors."""
+
 from __future__ import annotations
 
 import shutil
@@ -25,7 +26,9 @@ def test_mnist_5k_split_is_fixed() -> None:
     np.testing.assert_array_equal(t1, t2)
 
 
-@pytest.mark.parametrize("name, features", [("digits", 64), ("breast_cancer", 30), ("diabetes", 10)])
+@pytest.mark.parametrize(
+    "name, features", [("digits", 64), ("breast_cancer", 30), ("diabetes", 10)]
+)
 def test_sklearn_sets_by_name(name: str, features: int) -> None:
     (x_train, y_train), (x_test, y_test) = datasets.load(name)
     assert x_train.shape[1] == x_test.shape[1] == features
@@ -45,7 +48,9 @@ def test_standardisation_uses_training_statistics() -> None:
 
 def test_digits_scaled_to_unit_interval() -> None:
     (x_train, y_train), _ = datasets.load_digits()
-    assert 0.0 <= x_train.min() and x_train.max() <= 1.0 and set(np.unique(y_train)) == set(range(10))
+    assert (
+        0.0 <= x_train.min() and x_train.max() <= 1.0 and set(np.unique(y_train)) == set(range(10))
+    )
 
 
 def test_colour_images_are_rank_4() -> None:
@@ -54,7 +59,9 @@ def test_colour_images_are_rank_4() -> None:
 
 
 def test_unknown_name_lists_the_choices() -> None:
-    with pytest.raises(ValueError, match="unknown data set 'mnist'.*breast_cancer, diabetes, digits, mnist_5k"):
+    with pytest.raises(
+        ValueError, match="unknown data set 'mnist'.*breast_cancer, diabetes, digits, mnist_5k"
+    ):
         datasets.load("mnist")
 
 
@@ -69,7 +76,10 @@ def test_corrupted_file_is_named_with_a_fix(tmp_path: Path) -> None:
     with open(folder / "mnist_5k.npz", "r+b") as f:
         f.seek(1000)
         f.write(b"\x00corrupt")
-    with pytest.raises(datasets.DataFileError, match=r"mnist_5k.npz is corrupted.*git checkout -- data/mnist_5k.npz"):
+    with pytest.raises(
+        datasets.DataFileError,
+        match=r"mnist_5k.npz is corrupted.*git checkout -- data/mnist_5k.npz",
+    ):
         datasets.load_mnist_5k(folder)
 
 
@@ -103,12 +113,15 @@ def test_digit_attributes() -> None:
     np.testing.assert_array_equal(np.flatnonzero(targets[:, 3]), [0, 6, 8, 9])
 
 
-@pytest.mark.parametrize("bad, message", [
-    (np.eye(10), "1-D array"),
-    (np.array([1, 10]), "0 to 9"),
-    (np.array([0.5, 1.0]), "0 to 9"),
-    (np.array([-1]), "0 to 9"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (np.eye(10), "1-D array"),
+        (np.array([1, 10]), "0 to 9"),
+        (np.array([0.5, 1.0]), "0 to 9"),
+        (np.array([-1]), "0 to 9"),
+    ],
+)
 def test_digit_attributes_rejects_bad_labels(bad: np.ndarray, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         datasets.digit_attributes(bad)
@@ -121,7 +134,9 @@ def test_synthetic_sets() -> None:
     assert np.mean((x @ w > 0) == (y == 1)) > 0.97
     x, y = datasets.make_xor(200)
     assert x.shape == (200, 2) and np.mean(y == (np.sign(x[:, 0]) != np.sign(x[:, 1]))) > 0.95
-    np.testing.assert_array_equal(datasets.make_xor(20, seed=3)[0], datasets.make_xor(20, seed=3)[0])
+    np.testing.assert_array_equal(
+        datasets.make_xor(20, seed=3)[0], datasets.make_xor(20, seed=3)[0]
+    )
     with pytest.raises(ValueError, match="at least"):
         datasets.make_xor(2)
     with pytest.raises(ValueError, match="at least"):

@@ -1,4 +1,5 @@
 """Unit tests of helpers.graphs (the computation-graph figure of 05_backpropagation_by_hand)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -41,8 +42,13 @@ def test_forward_only_and_numpy_scalars() -> None:
 
 
 def test_partial_gradients_and_named_output() -> None:
-    fig = draw_computation_graph({"x": (0, 0), "y": (1, 0), "w": (1, 1)}, [("x", "y")],
-                                 {"x": 1.5, "y": 3, "w": 0}, grads={"x": 2}, output="y")
+    fig = draw_computation_graph(
+        {"x": (0, 0), "y": (1, 0), "w": (1, 1)},
+        [("x", "y")],
+        {"x": 1.5, "y": 3, "w": 0},
+        grads={"x": 2},
+        output="y",
+    )
     assert "dy/dx = 2" in _texts(fig)
 
 
@@ -50,14 +56,10 @@ def test_partial_gradients_and_named_output() -> None:
     ("kwargs", "error", "message"),
     [
         ({"nodes": {}}, ValueError, "non-empty"),
-        ({"nodes": {**NODES, "a": (0, 1, 2)}}, ValueError, "pair"),
-        ({"nodes": {**NODES, "a": ("left", 1)}}, TypeError, "number"),
         ({"edges": [*EDGES, ("a", "q")]}, ValueError, "not in the graph"),
-        ({"edges": [*EDGES, ("a", "a")]}, ValueError, "itself"),
-        ({"edges": [*EDGES, ("a", "u")]}, ValueError, "twice"),
+        ({"edges": [*EDGES, ("a", "a")]}, ValueError, "distinct"),
+        ({"edges": [*EDGES, ("a", "u")]}, ValueError, "distinct"),
         ({"edges": [*EDGES, ("J", "a")]}, ValueError, "cycle"),
-        ({"edges": [("a", "u", "z")]}, ValueError, "pair"),
-        ({"edges": "au"}, TypeError, "list"),
         ({"values": {k: v for k, v in VALUES.items() if k != "z"}}, ValueError, "no forward value"),
         ({"values": {**VALUES, "q": 1}}, ValueError, "not in the graph"),
         ({"values": {**VALUES, "a": "five"}}, TypeError, "number"),
@@ -65,7 +67,6 @@ def test_partial_gradients_and_named_output() -> None:
         ({"values": {**VALUES, "a": float("nan")}}, ValueError, "finite"),
         ({"grads": {"q": 1}}, ValueError, "not in the graph"),
         ({"grads": {"a": None}}, TypeError, "number"),
-        ({"labels": {"u": 3}}, TypeError, "string"),
         ({"output": "q"}, ValueError, "not a node"),
         ({"edges": EDGES[:-1]}, ValueError, "output="),
     ],

@@ -2,6 +2,7 @@
 
 These read the .ipynb files only; the nbval run re-executes them.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import colab
+from tools import course as colab
 
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
 IDS = [p.name for p in NOTEBOOKS]
@@ -38,16 +39,18 @@ def test_valid_and_named(path: Path) -> None:
 def test_header_has_badge_title_topics_and_run_time(path: Path) -> None:
     header = _read(path).cells[0]
     assert header.cell_type == "markdown"
-    assert header.source.splitlines()[0] == colab.badge(path.name), "run tools/sync_notebooks.py"
+    assert header.source.splitlines()[0] == colab.badge(path.name), "run make format"
     number = path.name[:2]
-    assert re.search(rf"^# {number}\. \S", header.source, re.M), f"header needs a '# {number}. Title' line"
+    assert re.search(rf"^# {number}\. \S", header.source, re.M), (
+        f"header needs a '# {number}. Title' line"
+    )
     assert "Lecture topics" in header.source and "Run time" in header.source
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_setup_cell_is_the_standard_one(path: Path) -> None:
     setup = next(c for c in _read(path).cells if c.cell_type == "code")
-    assert setup.source == colab.SETUP_CELL, "run tools/sync_notebooks.py, then re-execute the notebook"
+    assert setup.source == colab.SETUP_CELL, "run make notebooks"
     assert {"setup", "nbval-ignore-output"} <= set(_tags(setup))
 
 
@@ -55,7 +58,9 @@ def test_setup_cell_is_the_standard_one(path: Path) -> None:
 def test_outputs_stored_by_one_top_to_bottom_run(path: Path) -> None:
     code = [c for c in _read(path).cells if c.cell_type == "code" and c.source.strip()]
     counts = [c.execution_count for c in code]
-    assert counts == list(range(1, len(code) + 1)), "execute with `jupyter nbconvert --execute --inplace`"
+    assert counts == list(range(1, len(code) + 1)), (
+        "execute with `jupyter nbconvert --execute --inplace`"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -63,7 +68,9 @@ def test_no_log_lines_or_paths_in_stored_outputs(path: Path) -> None:
     for i, cell in enumerate(c for c in _read(path).cells if c.cell_type == "code"):
         for out in cell.outputs:
             text = out.get("text", "") if out.output_type == "stream" else ""
-            assert not re.search(r"^[IWE]0000 |cuda_|oneDNN|site-packages", text, re.M), f"code cell {i}: {text[:200]}"
+            assert not re.search(r"^[IWE]0000 |cuda_|oneDNN|site-packages", text, re.M), (
+                f"code cell {i}: {text[:200]}"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -73,12 +80,17 @@ def test_ignored_outputs_still_assert_and_raising_cells_raise(path: Path) -> Non
             continue
         tags = _tags(cell)
         if "nbval-ignore-output" in tags and "setup" not in tags:
-            assert re.search(r"\bassert\b|np\.testing\.assert", cell.source), \
+            assert re.search(r"\bassert\b|np\.testing\.assert", cell.source), (
                 f"a cell whose output is ignored must assert its claim:\n{cell.source[:300]}"
+            )
         if "raises-exception" in tags:
-            assert any(o.output_type == "error" for o in cell.outputs), f"tagged to raise but did not:\n{cell.source}"
+            assert any(o.output_type == "error" for o in cell.outputs), (
+                f"tagged to raise but did not:\n{cell.source}"
+            )
         else:
-            assert not any(o.output_type == "error" for o in cell.outputs), f"unexpected error:\n{cell.source}"
+            assert not any(o.output_type == "error" for o in cell.outputs), (
+                f"unexpected error:\n{cell.source}"
+            )
 
 
 @pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] <= "10"], ids=lambda p: p.name)
@@ -88,19 +100,22 @@ def test_at_least_three_checked_exercises(path: Path) -> None:
     for i, cell in enumerate(cells):
         if cell.cell_type == "code" and "### BEGIN SOLUTION" in cell.source:
             assert cell.source.count("### BEGIN SOLUTION") == cell.source.count("### END SOLUTION")
-            following = [c for c in cells[i + 1:] if c.cell_type == "code"][:1]
-            assert following and "checks.check_" in following[0].source, \
+            following = [c for c in cells[i + 1 :] if c.cell_type == "code"][:1]
+            assert following and "checks.check_" in following[0].source, (
                 f"the cell after a solution must check it:\n{cell.source[:200]}"
+            )
             stored = "".join(o.get("text", "") for o in following[0].outputs)
-            assert "correct" in stored and "not yet" not in stored, f"the stored check must pass:\n{stored}"
+            assert "correct" in stored and "not yet" not in stored, (
+                f"the stored check must pass:\n{stored}"
+            )
             exercises += 1
     assert exercises >= 3, f"{path.name} has {exercises} exercises; at least 3 needed"
 
 
-def test_sync_tool_finds_nothing_to_change() -> None:
+def test_formatter_finds_nothing_to_change() -> None:
     import subprocess
     import sys
 
-    tool = Path(__file__).parents[1] / "tools" / "sync_notebooks.py"
+    tool = Path(__file__).parents[1] / "tools" / "format_notebooks.py"
     result = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -3,6 +3,7 @@
 The notebooks run in the same pytest session, so their passing under --offline proves that nothing
 is downloaded at run time. Where a network namespace cannot be made, these tests say why and skip.
 """
+
 from __future__ import annotations
 
 import errno
@@ -37,7 +38,7 @@ def test_loopback_still_works(offline: None) -> None:
 
 
 def test_go_offline_explains_when_it_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
-    from helpers import offline as off
+    import offline_net as off
 
     monkeypatch.setattr(off.sys, "platform", "darwin")
     assert "need Linux" in off.go_offline()
@@ -56,10 +57,18 @@ def test_go_offline_in_a_child_process() -> None:
 
     if not sys.platform.startswith("linux") or os.geteuid() != 0:
         pytest.skip("needs Linux and root")
-    code = ("import socket; from helpers.offline import go_offline; r = go_offline(); print(r)\n"
-            "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=2); print('reached')\n"
-            "except OSError as e:\n    print('unreachable')")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.split()
+    code = (
+        "import socket; from offline_net import go_offline; r = go_offline(); print(r)\n"
+        "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=2); print('reached')\n"
+        "except OSError as e:\n    print('unreachable')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=__import__("pathlib").Path(__file__).parent,
+    ).stdout.split()
     if out[0] != "None":
         pytest.skip(f"this machine refuses network namespaces: {' '.join(out[:-1])}")
     assert out == ["None", "unreachable"]

@@ -1,4 +1,5 @@
 """Unit tests of helpers.plotting: every figure is titled and labelled; bad shapes are named."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,7 +15,9 @@ def _titled_and_labelled(fig: Figure) -> bool:
 
 
 def test_plot_lines_has_legend_for_several_curves() -> None:
-    fig = plotting.plot_lines(None, {"a": [3, 2, 1], "b": [3, 1, 0.5]}, "Loss", "epoch", "loss", logy=True)
+    fig = plotting.plot_lines(
+        None, {"a": [3, 2, 1], "b": [3, 1, 0.5]}, "Loss", "epoch", "loss", logy=True
+    )
     ax = fig.axes[0]
     assert _titled_and_labelled(fig) and ax.get_legend() is not None and len(ax.lines) == 2
     assert ax.get_yscale() == "log"
@@ -31,7 +34,12 @@ def test_plot_lines_rejects_bad_input() -> None:
 
 
 def test_plot_history_with_validation() -> None:
-    history = {"loss": [1.0, 0.5], "val_loss": [1.1, 0.7], "accuracy": [0.5, 0.8], "val_accuracy": [0.4, 0.7]}
+    history = {
+        "loss": [1.0, 0.5],
+        "val_loss": [1.1, 0.7],
+        "accuracy": [0.5, 0.8],
+        "val_accuracy": [0.4, 0.7],
+    }
     fig = plotting.plot_history(history, metrics=("loss", "accuracy"))
     assert len(fig.axes) == 2 and all(len(ax.lines) == 2 for ax in fig.axes)
     assert _titled_and_labelled(fig) and fig.get_suptitle() == "Training history"
@@ -47,7 +55,9 @@ def test_plot_history_bad_input() -> None:
 def test_decision_boundary() -> None:
     x = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [1.0, 0.0]])
     y = np.array([0, 1, 0, 1])
-    fig = plotting.plot_decision_boundary(lambda g: (g[:, 0] > 0.5).astype(float), x, y, "boundary", resolution=20)
+    fig = plotting.plot_decision_boundary(
+        lambda g: (g[:, 0] > 0.5).astype(float), x, y, "boundary", resolution=20
+    )
     assert _titled_and_labelled(fig) and fig.axes[0].get_legend() is not None
 
 
@@ -57,7 +67,9 @@ def test_decision_boundary_bad_shapes() -> None:
     with pytest.raises(ValueError, match=r"y must have shape \(4,\)"):
         plotting.plot_decision_boundary(lambda g: g[:, 0], np.zeros((4, 2)), np.zeros(3), "t")
     with pytest.raises(ValueError, match="one score or label per row"):
-        plotting.plot_decision_boundary(lambda g: g[:3, 0], np.zeros((4, 2)), np.zeros(4), "t", resolution=5)
+        plotting.plot_decision_boundary(
+            lambda g: g[:3, 0], np.zeros((4, 2)), np.zeros(4), "t", resolution=5
+        )
 
 
 def test_show_images_marks_wrong_predictions() -> None:

@@ -1,4 +1,5 @@
 """Unit tests of helpers.runtime: device kind and strategy for mocked device lists, version guard, setup."""
+
 from __future__ import annotations
 
 import os
@@ -12,16 +13,22 @@ from helpers import runtime
 
 
 def _devices(*kinds: str) -> list[SimpleNamespace]:
-    return [SimpleNamespace(device_type=k, name=f"/physical_device:{k}:{i}") for i, k in enumerate(kinds)]
+    return [
+        SimpleNamespace(device_type=k, name=f"/physical_device:{k}:{i}")
+        for i, k in enumerate(kinds)
+    ]
 
 
-@pytest.mark.parametrize("kinds, expected", [
-    (("CPU",), "CPU"),
-    (("CPU", "GPU"), "GPU"),
-    (("CPU", "GPU", "GPU"), "GPU"),
-    (("CPU", "TPU", "TPU"), "TPU"),
-    ((), "CPU"),
-])
+@pytest.mark.parametrize(
+    "kinds, expected",
+    [
+        (("CPU",), "CPU"),
+        (("CPU", "GPU"), "GPU"),
+        (("CPU", "GPU", "GPU"), "GPU"),
+        (("CPU", "TPU", "TPU"), "TPU"),
+        ((), "CPU"),
+    ],
+)
 def test_device_kind(kinds: tuple[str, ...], expected: str) -> None:
     assert runtime.device_kind(_devices(*kinds)) == expected
     assert runtime.device_kind(list(kinds)) == expected
@@ -49,7 +56,9 @@ class _FakeDistribute:
 
         self.cluster_resolver = SimpleNamespace(TPUClusterResolver=_Resolver)
         self.TPUStrategy = lambda resolver: outer.built.append("TPUStrategy") or "tpu-strategy"
-        self.MirroredStrategy = lambda: outer.built.append("MirroredStrategy") or "mirrored-strategy"
+        self.MirroredStrategy = lambda: (
+            outer.built.append("MirroredStrategy") or "mirrored-strategy"
+        )
         self.get_strategy = lambda: outer.built.append("default") or "default-strategy"
 
 
@@ -58,26 +67,45 @@ def fake_tf(monkeypatch: pytest.MonkeyPatch) -> _FakeDistribute:
     tf = pytest.importorskip("tensorflow")
     fake = _FakeDistribute()
     monkeypatch.setattr(tf, "distribute", fake)
-    monkeypatch.setattr(tf.config, "experimental_connect_to_cluster", lambda r: fake.built.append("connect"))
-    monkeypatch.setattr(tf.tpu.experimental, "initialize_tpu_system", lambda r: fake.built.append("init"))
+    monkeypatch.setattr(
+        tf.config, "experimental_connect_to_cluster", lambda r: fake.built.append("connect")
+    )
+    monkeypatch.setattr(
+        tf.tpu.experimental, "initialize_tpu_system", lambda r: fake.built.append("init")
+    )
     return fake
 
 
-@pytest.mark.parametrize("kinds, expected, steps", [
-    (("CPU",), "default-strategy", ["default"]),
-    (("CPU", "GPU"), "default-strategy", ["default"]),
-    (("CPU", "GPU", "GPU"), "mirrored-strategy", ["MirroredStrategy"]),
-    (("CPU", "TPU"), "tpu-strategy", ["resolver", "connect", "init", "TPUStrategy"]),
-])
-def test_strategy_choice(fake_tf: _FakeDistribute, kinds: tuple[str, ...], expected: str, steps: list[str]) -> None:
+@pytest.mark.parametrize(
+    "kinds, expected, steps",
+    [
+        (("CPU",), "default-strategy", ["default"]),
+        (("CPU", "GPU"), "default-strategy", ["default"]),
+        (("CPU", "GPU", "GPU"), "mirrored-strategy", ["MirroredStrategy"]),
+        (("CPU", "TPU"), "tpu-strategy", ["resolver", "connect", "init", "TPUStrategy"]),
+    ],
+)
+def test_strategy_choice(
+    fake_tf: _FakeDistribute, kinds: tuple[str, ...], expected: str, steps: list[str]
+) -> None:
     assert runtime.strategy(_devices(*kinds)) == expected
     assert fake_tf.built == steps
 
 
-def test_strategy_on_this_machine_is_default() -> None:
+def test_strategy_on_this_machine_is_default_and_made_once() -> None:
     tf = pytest.importorskip("tensorflow")
+    first = runtime.strategy()
+    assert runtime.strategy() is first  # one strategy per process, not one per call
     if runtime.device_kind() == "CPU":
-        assert runtime.strategy() is tf.distribute.get_strategy()
+        assert first is tf.distribute.get_strategy()
+
+
+def test_version_is_read_from_the_package_metadata() -> None:
+    from importlib import metadata
+
+    import helpers
+
+    assert helpers.__version__ == metadata.version("nn-course-helpers")
 
 
 def test_version_warnings() -> None:
@@ -87,14 +115,19 @@ def test_version_warnings() -> None:
     assert len(warnings) == 2
     assert "python 3.12.1" in warnings[0] and "python 3.11" in warnings[0]
     assert "tensorflow 2.19.0" in warnings[1] and "tensorflow 2.21.0" in warnings[1]
-    assert runtime.version_warnings("3.1.0", tested["tensorflow"], tested["keras"])  # 3.1 is not 3.11
+    assert runtime.version_warnings(
+        "3.1.0", tested["tensorflow"], tested["keras"]
+    )  # 3.1 is not 3.11
 
 
 def test_tested_versions_match_requirements() -> None:
     from pathlib import Path
 
-    pins = dict(line.split("==") for line in (Path(__file__).parents[1] / "requirements.txt").read_text().splitlines()
-                if "==" in line and not line.startswith("#"))
+    pins = dict(
+        line.split("==")
+        for line in (Path(__file__).parents[1] / "requirements.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    )
     assert pins["tensorflow"] == runtime.TESTED_VERSIONS["tensorflow"]
     assert pins["keras"] == runtime.TESTED_VERSIONS["keras"]
 
@@ -114,22 +147,32 @@ def test_stderr_silenced_restores_fd2() -> None:
 
 
 def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k not in ("KERAS_BACKEND", "TF_CPP_MIN_LOG_LEVEL")}
+    full_env = {
+        k: v for k, v in os.environ.items() if k not in ("KERAS_BACKEND", "TF_CPP_MIN_LOG_LEVEL")
+    }
     full_env.update(env)
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=full_env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=full_env, timeout=300
+    )
 
 
 def test_setup_prints_one_line_and_silences_tensorflow_logs() -> None:
     result = _run("from helpers import runtime; info = runtime.setup(seed=7); print(info.device)")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Python ") and "| seed: 7" in lines[0] and lines[-1] in runtime.DEVICE_KINDS
+    assert (
+        lines[0].startswith("Python ")
+        and "| seed: 7" in lines[0]
+        and lines[-1] in runtime.DEVICE_KINDS
+    )
     assert "oneDNN" not in result.stderr and "cuda" not in result.stderr.lower()
 
 
 def test_setup_makes_results_repeat() -> None:
-    code = ("from helpers import runtime; runtime.setup(seed=3); import keras, numpy as np;"
-            "print(np.round(keras.random.normal((3,)).numpy(), 6).tolist(), np.random.rand())")
+    code = (
+        "from helpers import runtime; runtime.setup(seed=3); import keras, numpy as np;"
+        "print(np.round(keras.random.normal((3,)).numpy(), 6).tolist(), np.random.rand())"
+    )
     assert _run(code).stdout.splitlines()[1] == _run(code).stdout.splitlines()[1]
 
 
@@ -139,7 +182,9 @@ def test_setup_refuses_another_backend() -> None:
 
 
 def test_setup_disables_tf32_and_enables_determinism() -> None:
-    code = ("from helpers import runtime; runtime.setup(); import tensorflow as tf;"
-            "from tensorflow.python.framework import config;"
-            "print(tf.config.experimental.tensor_float_32_execution_enabled(), config.is_op_determinism_enabled())")
+    code = (
+        "from helpers import runtime; runtime.setup(); import tensorflow as tf;"
+        "from tensorflow.python.framework import config;"
+        "print(tf.config.experimental.tensor_float_32_execution_enabled(), config.is_op_determinism_enabled())"
+    )
     assert _run(code).stdout.splitlines()[-1] == "False True"

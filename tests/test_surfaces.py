@@ -1,4 +1,5 @@
 """Unit tests of helpers.surfaces: the three surfaces, the optimizer paths, zig-zag counting, the plot."""
+
 from __future__ import annotations
 
 import numpy as np

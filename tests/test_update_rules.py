@@ -1,4 +1,5 @@
 """Unit tests of helpers.update_rules: every NumPy rule reproduces its keras.optimizers class."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,10 +18,18 @@ def _keras_optimizer(name: str, lr: float):  # type: ignore[no-untyped-def]
     import keras
 
     k = keras.optimizers
-    return {"SGD": k.SGD(lr), "SGD momentum": k.SGD(lr, momentum=0.9),
-            "SGD Nesterov": k.SGD(lr, momentum=0.9, nesterov=True), "Ftrl": k.Ftrl(lr),
-            "Adagrad": k.Adagrad(lr), "Adadelta": k.Adadelta(lr), "RMSprop": k.RMSprop(lr),
-            "Adam": k.Adam(lr), "Adamax": k.Adamax(lr), "Nadam": k.Nadam(lr)}[name]
+    return {
+        "SGD": k.SGD(lr),
+        "SGD momentum": k.SGD(lr, momentum=0.9),
+        "SGD Nesterov": k.SGD(lr, momentum=0.9, nesterov=True),
+        "Ftrl": k.Ftrl(lr),
+        "Adagrad": k.Adagrad(lr),
+        "Adadelta": k.Adadelta(lr),
+        "RMSprop": k.RMSprop(lr),
+        "Adam": k.Adam(lr),
+        "Adamax": k.Adamax(lr),
+        "Nadam": k.Nadam(lr),
+    }[name]
 
 
 @pytest.mark.parametrize("name", list(update_rules.RULES))

@@ -1,4 +1,5 @@
 """The GitHub Actions workflow is valid YAML and runs exactly the README's test command."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,11 @@ def test_readme_has_exactly_two_commands() -> None:
 
 
 def test_ci_run_is_the_readme_test_command() -> None:
-    lines = [l for l in (ROOT / ".ci" / "run").read_text().splitlines() if l.strip() and not l.startswith("#")]
+    lines = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert lines[-1] == readme_commands()[1]
 
 

@@ -10,6 +10,7 @@ of that cell and of the check cell after it are cleared, and so are those of any
 `clear-in-student` (e.g. a score tally); everything else is kept. A notebook whose
 markers are unbalanced or nested is refused with a message naming the cell.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,9 @@ def strip_solution(source: str, where: str) -> str:
         marker = line.strip()
         if marker == BEGIN:
             if inside:
-                raise MarkerError(f"{where}, line {number}: '{BEGIN}' inside another solution (nested markers).")
+                raise MarkerError(
+                    f"{where}, line {number}: '{BEGIN}' inside another solution (nested markers)."
+                )
             inside = True
             indent = line[: len(line) - len(line.lstrip())]
             out.extend(indent + p for p in PLACEHOLDER)
@@ -59,7 +62,9 @@ def student_version(nb: nbformat.NotebookNode, name: str) -> tuple[nbformat.Note
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             if BEGIN in cell.source or END in cell.source:
-                raise MarkerError(f"{name}, cell {index}: solution markers are only supported in code cells.")
+                raise MarkerError(
+                    f"{name}, cell {index}: solution markers are only supported in code cells."
+                )
             continue
         has_markers = BEGIN in cell.source or END in cell.source
         if has_markers:

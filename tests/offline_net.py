@@ -3,6 +3,7 @@
 Used by the test suite (``pytest --offline``) to prove that no notebook downloads anything at run
 time: Jupyter kernels talk to pytest over loopback, so that stays up. Linux only, as root.
 """
+
 from __future__ import annotations
 
 import ctypes

@@ -1,14 +1,18 @@
-"""Unit tests of helpers.colab: one repository, one ref, used by every badge and the setup cell."""
+"""Unit tests of tools/course.py: one repository, one ref, used by every badge and the setup cell."""
+
 from __future__ import annotations
 
 import pytest
 
-from helpers import colab
+from tools import course as colab
 
 
 def test_badge_points_at_the_repository_and_ref() -> None:
     url = colab.colab_url("01_tensors.ipynb")
-    assert url == f"https://colab.research.google.com/github/{colab.REPOSITORY}/blob/{colab.REF}/notebooks/01_tensors.ipynb"
+    assert (
+        url
+        == f"https://colab.research.google.com/github/{colab.REPOSITORY}/blob/{colab.REF}/notebooks/01_tensors.ipynb"
+    )
     assert colab.badge("01_tensors.ipynb").endswith(f"({url})")
 
 
@@ -30,4 +34,6 @@ def test_readme_names_the_same_repository() -> None:
 
     readme = (Path(__file__).parents[1] / "README.md").read_text()
     repos = set(re.findall(r"github\.com/([\w.-]+/[\w.-]+)", readme))
-    assert repos <= {colab.REPOSITORY}, f"README names {repos}; helpers/colab.py says {colab.REPOSITORY}"
+    assert repos <= {colab.REPOSITORY}, (
+        f"README names {repos}; tools/course.py says {colab.REPOSITORY}"
+    )

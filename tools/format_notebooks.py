@@ -1,0 +1,203 @@
+"""Store every notebook one way: executed top to bottom in a fresh kernel, then formatted.
+
+    python tools/format_notebooks.py --execute [NOTEBOOK ...]  # what `make notebooks` runs
+    python tools/format_notebooks.py [NOTEBOOK ...]            # format only (no execution)
+    python tools/format_notebooks.py --check                   # report what differs; exit 1 if any
+
+Formatting writes the badge line and the setup cell from ``tools/course.py``, the "Run time" line of
+each header and the README's run-time column from ``tools/run_times.json`` (which ``--execute``
+updates with the measured time), and keeps only an allow-list of metadata: on cells ``tags``,
+``jupyter`` (collapsed source or outputs) and ``cellView`` (Colab's form view); on the notebook
+``kernelspec`` and ``language_info`` (without the Python version, which differs between machines).
+Execution records no timing metadata. Outputs are never edited by hand: they come from the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tools import course  # noqa: E402
+
+NOTEBOOKS = ROOT / "notebooks"
+RUN_TIMES = ROOT / "tools" / "run_times.json"
+README = ROOT / "README.md"
+
+SETUP_TAGS = [course.SETUP_TAG, "nbval-ignore-output"]
+CELL_KEYS = ("tags", "jupyter", "cellView")
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+LANGUAGE_INFO = {
+    "codemirror_mode": {"name": "ipython", "version": 3},
+    "file_extension": ".py",
+    "mimetype": "text/x-python",
+    "name": "python",
+    "nbconvert_exporter": "python",
+    "pygments_lexer": "ipython3",
+}
+RUN_TIME_RE = re.compile(r"^\*\*Run time:\*\*.*?(?=\n\n|\Z)", re.M | re.S)
+
+
+def run_time_text(seconds: float) -> str:
+    """The header's run-time phrase: the measured time rounded to 5 s (at least 5 s)."""
+    return f"about {max(5, 5 * round(seconds / 5))} s"
+
+
+def load_run_times() -> dict[str, float]:
+    return json.loads(RUN_TIMES.read_text()) if RUN_TIMES.exists() else {}
+
+
+def format_notebook(nb: nbformat.NotebookNode, name: str, seconds: float | None) -> list[str]:
+    """Bring one notebook to the stored form in place; return the names of what changed."""
+    changes: list[str] = []
+    if not nb.cells or nb.cells[0].cell_type != "markdown":
+        raise SystemExit(f"{name}: the first cell must be the markdown header with the badge line.")
+    header = nb.cells[0]
+    lines = header.source.split("\n")
+    badge = course.badge(name)
+    new_source = (
+        "\n".join([badge, *lines[1:]])
+        if lines[0].startswith("[![")
+        else badge + "\n\n" + header.source
+    )
+    if seconds is not None:
+        if not RUN_TIME_RE.search(new_source):
+            raise SystemExit(f"{name}: the header needs a '**Run time:**' paragraph.")
+        line = f"**Run time:** {run_time_text(seconds)} on a 2-core laptop CPU."
+        new_source = RUN_TIME_RE.sub(lambda _: line, new_source, count=1)
+    if new_source != header.source:
+        header.source = new_source
+        changes.append("header")
+
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if not code:
+        raise SystemExit(f"{name}: has no code cells; the first must be the setup cell.")
+    setup = code[0]
+    if setup.source != course.SETUP_CELL:
+        setup.source = course.SETUP_CELL
+        changes.append("setup cell")
+    tags = list(setup.metadata.get("tags", []))
+    wanted_setup_meta = {
+        "tags": tags + [t for t in SETUP_TAGS if t not in tags],
+        "jupyter": {"source_hidden": True},
+        "cellView": "form",
+    }
+    for key, value in wanted_setup_meta.items():
+        if setup.metadata.get(key) != value:
+            setup.metadata[key] = value
+            changes.append(f"setup {key}")
+
+    for cell in nb.cells:
+        extra = [k for k in cell.metadata if k not in CELL_KEYS]
+        for key in extra:
+            del cell.metadata[key]
+        if extra:
+            changes.append("cell metadata")
+        if (
+            cell.cell_type == "code"
+            and cell.metadata.get("jupyter")
+            and not any(cell.metadata["jupyter"].values())
+        ):
+            del cell.metadata["jupyter"]
+    wanted = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
+    if dict(nb.metadata) != wanted:
+        nb.metadata = nbformat.from_dict(wanted)
+        changes.append("notebook metadata")
+    return sorted(set(changes), key=changes.index)
+
+
+def execute(path: Path) -> tuple[nbformat.NotebookNode, float]:
+    """Run a notebook top to bottom in a fresh kernel started in notebooks/; return it and the seconds."""
+    from nbclient import NotebookClient
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
+    nb = nbformat.read(path, as_version=4)
+    format_notebook(nb, path.name, None)  # run the setup cell and metadata as they will be stored
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    start = time.perf_counter()
+    client.execute()
+    seconds = time.perf_counter() - start
+    # One stream output per cell and stream, however the kernel happened to chunk the text.
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
+    return nb, seconds
+
+
+def update_readme(times: dict[str, float], write: bool = True) -> bool:
+    """Rewrite the run-time column of the README's notebook table; return whether it differs."""
+    if not times:
+        return False
+    text = README.read_text()
+
+    def row(match: re.Match[str]) -> str:
+        name = match.group(2)
+        if name not in times:
+            return match.group(0)
+        return f"{match.group(1)}{round(times[name])} s |"
+
+    new = re.sub(
+        r"^(\| \d\d \| \[[^\]]+\]\(notebooks/([\w.]+)\) \|.*\| )[^|]*\|$", row, text, flags=re.M
+    )
+    total = round(sum(times.values()))
+    new = re.sub(r"(\d+) s for the whole series", f"{total} s for the whole series", new)
+    if new != text and write:
+        README.write_text(new)
+    return new != text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report differences, change nothing")
+    parser.add_argument("--execute", action="store_true", help="re-run each notebook first")
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    if args.check and args.execute:
+        parser.error("--check and --execute exclude each other")
+    paths = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    times = load_run_times()
+    differing = 0
+    for path in paths:
+        if args.execute:
+            print(f"{path.name}: executing...", flush=True)
+            nb, seconds = execute(path)
+            times[path.name] = round(seconds, 1)
+            print(f"{path.name}: {seconds:.1f} s")
+        else:
+            nb = nbformat.read(path, as_version=4)
+        before = nbformat.writes(nb)
+        changes = format_notebook(nb, path.name, times.get(path.name))
+        nbformat.validate(nb)
+        if changes or args.execute:
+            if args.check:
+                differing += 1
+                print(f"{path.name}: {', '.join(changes)} differ (run `make format`)")
+            elif args.execute or nbformat.writes(nb) != before:
+                nbformat.write(nb, path)
+                if changes:
+                    print(f"{path.name}: formatted ({', '.join(changes)})")
+    if args.execute:
+        RUN_TIMES.write_text(json.dumps(dict(sorted(times.items())), indent=1) + "\n")
+    if update_readme(times, write=not args.check):
+        differing += 1
+        print("README.md: run-time column " + ("differs" if args.check else "updated"))
+    return 1 if (args.check and differing) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
