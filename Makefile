@@ -7,6 +7,7 @@
 #   make student     write the student notebooks to build/student/
 #   make test-colab  strict nbval under Colab's versions (requirements-colab.txt) in $(COLAB_VENV),
 #                    helpers installed from a wheel, the notebooks run outside the checkout
+#   make release VERSION=1.2.0   bump the version; badges and setup cells name the tag v1.2.0
 # All create or reuse the virtual environment in $(VENV).
 PYTHON ?= python3
 VENV ?= .venv
@@ -19,7 +20,7 @@ NB ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint format notebooks student test-colab clean
+.PHONY: lab test lint format notebooks student test-colab release clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +61,10 @@ test-colab: $(COLAB_STAMP)
 	$(COLAB_VENV)/bin/python -m pip install -q --no-deps --no-build-isolation --force-reinstall .
 	rm -rf $(COLAB_RUN) && mkdir -p $(COLAB_RUN) && cp -r notebooks $(COLAB_RUN)/
 	$(COLAB_VENV)/bin/python -m pytest --offline $(COLAB_RUN)/notebooks
+
+release: $(STAMP)
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.2.0"; exit 2; }
+	$(BIN)/python tools/release.py $(VERSION)
 
 clean:
 	rm -rf $(VENV) $(COLAB_VENV) build dist
