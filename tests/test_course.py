@@ -246,3 +246,41 @@ def test_the_no_tensorflow_branch_for_real(tmp_path: Path) -> None:
     message, pip = result.stdout.strip().split("\n")
     assert message.startswith(TPU_MESSAGE)
     assert pip == f"PIP -m pip install -q {URL} {' '.join(course.CPU_TENSORFLOW)}"
+
+
+def test_the_setup_cell_with_the_real_runtime_on_mocked_devices() -> None:
+    """In a checkout, with TensorFlow's device list mocked: CPU only, one GPU, two GPUs, a TPU (as on
+    a Cloud TPU VM with tensorflow-tpu). The cell installs nothing and reports the device kind."""
+    code = (
+        "import subprocess, sys\n"
+        "from types import SimpleNamespace\n"
+        "import tensorflow as tf\n"
+        "def no_pip(*args, **kwargs):\n"
+        "    raise AssertionError('the setup cell ran pip in a checkout')\n"
+        "subprocess.run = no_pip\n"
+        "for kinds in ['CPU', 'CPU GPU', 'CPU GPU GPU', 'CPU TPU']:\n"
+        "    devices = [SimpleNamespace(device_type=k) for k in kinds.split()]\n"
+        "    tf.config.list_physical_devices = lambda *args, devices=devices: devices\n"
+        f"    exec({course.SETUP_CELL!r})\n"
+        "    print('DEVICE', info.device)\n"
+    )
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("KERAS_BACKEND", "TF_CPP_MIN_LOG_LEVEL")
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT / "notebooks",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [x for x in lines if x.startswith("DEVICE")] == [
+        "DEVICE CPU",
+        "DEVICE GPU",
+        "DEVICE GPU",
+        "DEVICE TPU",
+    ]
+    assert sum("| device: TPU |" in x for x in lines) == 1
