@@ -5,16 +5,22 @@
 #   make format      format only: ruff on code and notebooks, badges, setup cells, metadata
 #   make lint        check all of that without changing anything (part of `make test`)
 #   make student     write the student notebooks to build/student/
+#   make test-colab  strict nbval under Colab's versions (requirements-colab.txt) in $(COLAB_VENV),
+#                    helpers installed from a wheel, the notebooks run outside the checkout
+#   make release VERSION=1.2.0   bump the version; badges and setup cells name the tag v1.2.0
 # All create or reuse the virtual environment in $(VENV).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+COLAB_VENV ?= .venv-colab
+COLAB_STAMP := $(COLAB_VENV)/.installed
+COLAB_RUN := build/colab
 NB ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint format notebooks student clean
+.PHONY: lab test lint format notebooks student test-colab release clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,5 +50,21 @@ notebooks: $(STAMP)
 student: $(STAMP)
 	$(BIN)/python tools/make_student_version.py
 
+$(COLAB_STAMP): requirements-colab.txt pyproject.toml
+	$(PYTHON) -m venv $(COLAB_VENV)
+	$(COLAB_VENV)/bin/python -m pip install -r requirements-colab.txt
+	touch $(COLAB_STAMP)
+
+# As on Colab: helpers installed (not editable) and the notebooks run where no checkout is one
+# level up, so the setup cell takes the installed helpers. Not part of `make test` (time budget).
+test-colab: $(COLAB_STAMP)
+	$(COLAB_VENV)/bin/python -m pip install -q --no-deps --no-build-isolation --force-reinstall .
+	rm -rf $(COLAB_RUN) && mkdir -p $(COLAB_RUN) && cp -r notebooks $(COLAB_RUN)/
+	$(COLAB_VENV)/bin/python -m pytest --offline $(COLAB_RUN)/notebooks
+
+release: $(STAMP)
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.2.0"; exit 2; }
+	$(BIN)/python tools/release.py $(VERSION)
+
 clean:
-	rm -rf $(VENV) build dist
+	rm -rf $(VENV) $(COLAB_VENV) build dist

@@ -93,11 +93,13 @@ def _split(x: np.ndarray, y: np.ndarray, stratify: bool) -> Split:
 
 
 def _standardize(split: Split) -> Split:
+    # In float64, then rounded to float32: the same bits under any NumPy and scikit-learn version
+    # (float32 arithmetic here differed in the last bit between our pins and Colab's image).
     (x_train, y_train), (x_test, y_test) = split
-    scaler = StandardScaler().fit(x_train)
+    scaler = StandardScaler().fit(x_train.astype(np.float64))
     return (
-        (scaler.transform(x_train).astype(np.float32), y_train),
-        (scaler.transform(x_test).astype(np.float32), y_test),
+        (scaler.transform(x_train.astype(np.float64)).astype(np.float32), y_train),
+        (scaler.transform(x_test.astype(np.float64)).astype(np.float32), y_test),
     )
 
 

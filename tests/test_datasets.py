@@ -46,6 +46,18 @@ def test_standardisation_uses_training_statistics() -> None:
     assert raw.max() > 100
 
 
+def test_standardisation_is_float64_rounded_once_to_float32() -> None:
+    """The same bits under any NumPy/scikit-learn version (Colab's image is tested too)."""
+    (x_train, _), (x_test, _) = datasets.load_diabetes()
+    (raw, _), (raw_test, _) = datasets.load_diabetes(standardize=False)
+    raw64 = raw.astype(np.float64)
+    mean, std = raw64.mean(axis=0), raw64.std(axis=0)
+    np.testing.assert_array_equal(x_train, ((raw64 - mean) / std).astype(np.float32))
+    np.testing.assert_array_equal(
+        x_test, ((raw_test.astype(np.float64) - mean) / std).astype(np.float32)
+    )
+
+
 def test_digits_scaled_to_unit_interval() -> None:
     (x_train, y_train), _ = datasets.load_digits()
     assert (

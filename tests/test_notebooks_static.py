@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import course as colab
+from tools import course
 
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
 IDS = [p.name for p in NOTEBOOKS]
@@ -39,7 +39,7 @@ def test_valid_and_named(path: Path) -> None:
 def test_header_has_badge_title_topics_and_run_time(path: Path) -> None:
     header = _read(path).cells[0]
     assert header.cell_type == "markdown"
-    assert header.source.splitlines()[0] == colab.badge(path.name), "run make format"
+    assert header.source.splitlines()[0] == course.badges(path.name), "run make format"
     number = path.name[:2]
     assert re.search(rf"^# {number}\. \S", header.source, re.M), (
         f"header needs a '# {number}. Title' line"
@@ -50,7 +50,7 @@ def test_header_has_badge_title_topics_and_run_time(path: Path) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_setup_cell_is_the_standard_one(path: Path) -> None:
     setup = next(c for c in _read(path).cells if c.cell_type == "code")
-    assert setup.source == colab.SETUP_CELL, "run make notebooks"
+    assert setup.source == course.SETUP_CELL, "run make format"
     assert {"setup", "nbval-ignore-output"} <= set(_tags(setup))
 
 

@@ -120,6 +120,34 @@ def test_version_warnings() -> None:
     )  # 3.1 is not 3.11
 
 
+def test_colabs_tested_image_gets_no_warning() -> None:
+    colab = runtime.COLAB_VERSIONS
+    assert runtime.version_warnings("3.13.15", colab["tensorflow"], colab["keras"]) == []
+    # Colab's TensorFlow with another Keras is not the tested image.
+    warnings = runtime.version_warnings("3.13.15", colab["tensorflow"], "3.14.0")
+    assert len(warnings) == 3 and "keras 3.14.0" in warnings[2]
+
+
+def test_colab_versions_match_requirements_colab_and_the_workflow() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).parents[1]
+    pins = dict(
+        line.split("==")
+        for line in (root / "requirements-colab.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    assert pins["tensorflow"] == runtime.COLAB_VERSIONS["tensorflow"]
+    assert pins["keras"] == runtime.COLAB_VERSIONS["keras"]
+    workflow = yaml.safe_load((root / ".github" / "workflows" / "tests.yml").read_text())
+    python = [
+        s["with"]["python-version"] for s in workflow["jobs"]["colab"]["steps"] if "with" in s
+    ]
+    assert python == [runtime.COLAB_VERSIONS["python"]]
+
+
 def test_tested_versions_match_requirements() -> None:
     from pathlib import Path
 

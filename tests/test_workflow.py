@@ -30,11 +30,16 @@ def test_ci_run_is_the_readme_test_command() -> None:
     assert lines[-1] == readme_commands()[1]
 
 
+def _workflow() -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / "tests.yml").read_text())
+
+
 def test_workflow_runs_the_readme_test_command() -> None:
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "tests.yml").read_text())
+    workflow = _workflow()
     test_command = readme_commands()[1]
-    assert set(workflow["jobs"]) == {"cpu", "gpu"}
-    for name, job in workflow["jobs"].items():
+    assert set(workflow["jobs"]) == {"cpu", "gpu", "colab"}
+    for name in ("cpu", "gpu"):
+        job = workflow["jobs"][name]
         runs = [step["run"] for step in job["steps"] if "run" in step]
         assert runs[-1].endswith(test_command), f"job {name} must end by running `{test_command}`"
         assert any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
@@ -42,3 +47,14 @@ def test_workflow_runs_the_readme_test_command() -> None:
     assert workflow["jobs"]["gpu"]["runs-on"] == "${{ vars.GPU_RUNNER_LABEL }}"
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
     assert "push" in triggers
+
+
+def test_workflow_tests_colabs_versions_outside_make_test() -> None:
+    job = _workflow()["jobs"]["colab"]
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs[-1].endswith("make test-colab")
+    assert any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^test-colab:", makefile, re.M)
+    test_recipe = re.search(r"^test: .*?(?=^\S)", makefile, re.M | re.S)
+    assert test_recipe and "colab" not in test_recipe.group(0), "make test must not run test-colab"

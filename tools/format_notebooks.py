@@ -61,7 +61,7 @@ def format_notebook(nb: nbformat.NotebookNode, name: str, seconds: float | None)
         raise SystemExit(f"{name}: the first cell must be the markdown header with the badge line.")
     header = nb.cells[0]
     lines = header.source.split("\n")
-    badge = course.badge(name)
+    badge = course.badges(name)
     new_source = (
         "\n".join([badge, *lines[1:]])
         if lines[0].startswith("[![")
