@@ -77,7 +77,12 @@ def slider_figure(draw: Callable[..., Figure], **sliders: Any) -> Figure:
     for control in controls.values():
         control.observe(redraw, names="value")
     box = widgets.HBox(list(controls.values()))
-    bundle = box._repr_mimebundle_()
-    bundle["text/plain"] = STATIC_TEXT.format(names=", ".join(controls))
+    # The widget as Jupyter shows it (ipywidgets 7 and 8), with a plain-text line for pages
+    # without a kernel (a rendered notebook, the course site) instead of the widget's repr.
+    view = {"version_major": 2, "version_minor": 0, "model_id": box.model_id}
+    bundle = {
+        "application/vnd.jupyter.widget-view+json": view,
+        "text/plain": STATIC_TEXT.format(names=", ".join(controls)),
+    }
     display(bundle, raw=True)
     return first
