@@ -4,10 +4,12 @@
 #                    (the only way outputs are stored); NB=notebooks/04_loss_functions.ipynb for one
 #   make format      format only: ruff on code and notebooks, badges, setup cells, metadata
 #   make lint        check all of that without changing anything (part of `make test`)
-#   make student     write the student notebooks to build/student/
 #   make test-colab  strict nbval under Colab's versions (requirements-colab.txt) in $(COLAB_VENV),
 #                    helpers installed from a wheel, the notebooks run outside the checkout
 #   make release VERSION=1.2.0   bump the version; badges and setup cells name the tag v1.2.0
+#   make student     write the student notebooks to student/ (exercises unanswered)
+#   make nbgrader   write an nbgrader course (source/ of every notebook) to build/nbgrader/
+#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/
 # All create or reuse the virtual environment in $(VENV).
 PYTHON ?= python3
 VENV ?= .venv
@@ -20,7 +22,7 @@ NB ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint format notebooks student test-colab release clean
+.PHONY: lab test lint format notebooks student keys nbgrader test-colab release clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +30,11 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/
+	$(BIN)/jupyter lab $(ALLOW_ROOT) student/
 
+# Two workers, one test file (or notebook, whose cells share a kernel) at a time on each.
 test: lint
-	$(BIN)/python -m pytest --offline
+	$(BIN)/python -m pytest --offline -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -42,10 +45,12 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/python tools/format_notebooks.py $(NB)
+	$(BIN)/python tools/make_student_version.py $(NB)
 
 notebooks: $(STAMP)
 	$(BIN)/ruff format $(or $(NB),notebooks/)
 	$(BIN)/python tools/format_notebooks.py --execute $(NB)
+	$(BIN)/python tools/make_student_version.py $(NB)
 
 student: $(STAMP)
 	$(BIN)/python tools/make_student_version.py
@@ -65,6 +70,11 @@ test-colab: $(COLAB_STAMP)
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.2.0"; exit 2; }
 	$(BIN)/python tools/release.py $(VERSION)
+nbgrader: $(STAMP)
+	$(BIN)/python tools/make_nbgrader.py
+
+keys: $(STAMP)
+	$(BIN)/python tools/make_keys.py
 
 clean:
 	rm -rf $(VENV) $(COLAB_VENV) build dist
