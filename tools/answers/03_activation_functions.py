@@ -30,25 +30,37 @@ def _sigmoid_each(a):
 
 
 S2 = float(_sigmoid(2.0))
+H = 0.01
+FORWARD = float((_sigmoid(2.0 + H) - _sigmoid(2.0)) / H)
 SHIFT_HINTS = {
     "b": "only differences of logits matter, and adding 100 keeps every difference.",
     "c": "only differences of logits matter, and adding 100 keeps every difference.",
-    "d": "softmax_stable subtracts the largest logit first, so nothing overflows.",
+    "d": "e^103 is about 7e44: large, but finite in float64 (which overflows only past about 709).",
 }
 SCALE_HINTS = {
     "a": "multiplying by 100 makes every difference between logits 100 times larger.",
     "b": "that happens for a small scale (a high temperature), not for 100.",
-    "d": "softmax_stable subtracts the largest logit first, so nothing overflows.",
+    "d": "e^300 is about 2e130: large, but finite in float64 (which overflows only past about 709).",
 }
+HEAD_OPTIONS = ["a", "b", "c", "d", "e"]
 
 QUESTIONS = {
     "03-sigmoid-slope": {
         "kind": "number",
         "answer": S2 * (1 - S2),
-        "decimals": 3,
+        "decimals": 4,
         "wrong": [
             (S2, "that is sigma(2) itself; multiply it by (1 - sigma(2))."),
             (1 - S2, "that is 1 - sigma(2); multiply it by sigma(2)."),
+        ],
+    },
+    "03-sigmoid-slope-fd": {
+        "kind": "number",
+        "answer": float((_sigmoid(2.0 + H) - _sigmoid(2.0 - H)) / (2 * H)),
+        "decimals": 4,
+        "wrong": [
+            (FORWARD, "that is the one-sided difference; use sigma(2 + h) - sigma(2 - h) over 2h."),
+            (float(_sigmoid(2.0 + H) - _sigmoid(2.0 - H)), "divide the difference by 2h."),
         ],
     },
     "03-mnist-w-shape": {
@@ -88,10 +100,24 @@ QUESTIONS = {
         "options": ["a", "b", "c", "d"],
         "wrong": list(SCALE_HINTS.items()),
     },
+    "03-head-section": {
+        "kind": "choice",
+        "answer": "a",
+        "options": HEAD_OPTIONS,
+        "wrong": [
+            (
+                "b",
+                "exactly one section per article: the 20 probabilities should compete (sum to 1).",
+            ),
+            ("c", "one output can say yes/no to one section only; there are 20."),
+            ("d", "a section is a class, not a quantity: use probabilities and cross-entropy."),
+            ("e", "a section is a class, not a quantity: use probabilities and cross-entropy."),
+        ],
+    },
     "03-output-head": {
         "kind": "choice",
         "answer": "b",
-        "options": ["a", "b", "c", "d"],
+        "options": HEAD_OPTIONS,
         "wrong": [
             (
                 "a",
@@ -99,6 +125,18 @@ QUESTIONS = {
             ),
             ("c", "one output can say yes/no to one tag only; there are 20."),
             ("d", "tags are yes/no labels, not quantities: use probabilities and cross-entropy."),
+            ("e", "tags are yes/no labels, not quantities: use probabilities and cross-entropy."),
+        ],
+    },
+    "03-head-minutes": {
+        "kind": "choice",
+        "answer": "d",
+        "options": HEAD_OPTIONS,
+        "wrong": [
+            ("a", "minutes are one quantity, not a choice among classes: a regression head."),
+            ("b", "minutes are one quantity, not yes/no labels: a regression head."),
+            ("c", "a sigmoid squeezes the output into (0, 1); minutes can be any positive number."),
+            ("e", "one quantity per article needs one output unit, not 20."),
         ],
     },
 }
