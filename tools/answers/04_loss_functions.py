@@ -36,7 +36,7 @@ QUESTIONS = {
             (-np.log10(0.25), "use the natural logarithm np.log, not np.log10."),
             (
                 -np.log(0.75),
-                "that is the loss for label 0; the label is 1, so only -log(p) counts.",
+                "that is -log(p), the loss for label 1; the label is 0, so -log(1 - p) counts.",
             ),
             (np.log(0.25), "the sign is wrong: a loss is -log(p), which is positive."),
         ],
@@ -67,9 +67,18 @@ QUESTIONS = {
             ),
             (
                 _bce_no_max,
-                "log(1 + exp(z)) overflows for z = 800: use max(z, 0) + log1p(exp(-|z|)).",
+                "log(1 + exp(z)) overflows for z = 800: compute it as np.logaddexp(0, z).",
             ),
             (_bce_wrong_sign, "the y term is - z * y: for y = 1 the loss is log(1 + exp(-z))."),
+        ],
+    },
+    "04-mae-or-mse": {
+        "kind": "choice",
+        "answer": "MSE",
+        "options": ["MAE", "MSE", "equal"],
+        "wrong": [
+            ("MAE", "errors of size 2, 3 and 4 square to 4, 9 and 16: above 1, e^2 > |e|."),
+            ("equal", "only errors of size 0 or 1 cost the same under both."),
         ],
     },
     "04-mae": {
