@@ -1,0 +1,142 @@
+"""Answers to the exercises of 03_activation_functions (format: CONTRIBUTING.md, "Writing an exercise")."""
+
+import numpy as np
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _softmax(a):
+    e = np.exp(a - a.max())
+    return e / e.sum()
+
+
+def _softmax_naive(a):
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(a)
+        return e / e.sum()
+
+
+def _softmax_min(a):
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(a - a.min())
+        return e / e.sum()
+
+
+def _sigmoid_each(a):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-a))
+
+
+S2 = float(_sigmoid(2.0))
+H = 0.01
+FORWARD = float((_sigmoid(2.0 + H) - _sigmoid(2.0)) / H)
+SHIFT_HINTS = {
+    "b": "only differences of logits matter, and adding 100 keeps every difference.",
+    "c": "only differences of logits matter, and adding 100 keeps every difference.",
+    "d": "e^103 is about 7e44: large, but finite in float64 (which overflows only past about 709).",
+}
+SCALE_HINTS = {
+    "a": "multiplying by 100 makes every difference between logits 100 times larger.",
+    "b": "that happens for a small scale (a high temperature), not for 100.",
+    "d": "e^300 is about 2e130: large, but finite in float64 (which overflows only past about 709).",
+}
+HEAD_OPTIONS = ["a", "b", "c", "d", "e"]
+
+QUESTIONS = {
+    "03-sigmoid-slope": {
+        "kind": "number",
+        "answer": S2 * (1 - S2),
+        "decimals": 4,
+        "wrong": [
+            (S2, "that is sigma(2) itself; multiply it by (1 - sigma(2))."),
+            (1 - S2, "that is 1 - sigma(2); multiply it by sigma(2)."),
+        ],
+    },
+    "03-sigmoid-slope-fd": {
+        "kind": "number",
+        "answer": float((_sigmoid(2.0 + H) - _sigmoid(2.0 - H)) / (2 * H)),
+        "decimals": 4,
+        "wrong": [
+            (FORWARD, "that is the one-sided difference; use sigma(2 + h) - sigma(2 - h) over 2h."),
+            (float(_sigmoid(2.0 + H) - _sigmoid(2.0 - H)), "divide the difference by 2h."),
+        ],
+    },
+    "03-mnist-w-shape": {
+        "kind": "shape",
+        "answer": (784, 10),
+        "wrong": [((10, 784), "that is the transpose: in the lecture W is (D, k), inputs first.")],
+    },
+    "03-mnist-a-shape": {
+        "kind": "shape",
+        "answer": (10, 1),
+        "wrong": [
+            ((1, 10), "that is the Keras row convention; the lecture's A = W^T X is a column."),
+            ((784, 1), "W^T is (k, D), so W^T X has one entry per class."),
+        ],
+    },
+    "03-stable-softmax": {
+        "kind": "function",
+        "answer": _softmax,
+        "inputs": [[[2.0, 1.0, 0.0]], [[1000.0, 1001.0, 1002.0]], [[-800.0, 0.0, 800.0, 800.0]]],
+        "output": "array",
+        "decimals": 4,
+        "wrong": [
+            (_softmax_naive, "nan for large logits: subtract the largest logit before np.exp."),
+            (_softmax_min, "subtract the largest logit, not the smallest: exponents must be <= 0."),
+            (_sigmoid_each, "that is a sigmoid per logit; softmax divides by the sum of all."),
+        ],
+    },
+    "03-shift-logits": {
+        "kind": "choice",
+        "answer": "a",
+        "options": ["a", "b", "c", "d"],
+        "wrong": list(SHIFT_HINTS.items()),
+    },
+    "03-scale-logits": {
+        "kind": "choice",
+        "answer": "c",
+        "options": ["a", "b", "c", "d"],
+        "wrong": list(SCALE_HINTS.items()),
+    },
+    "03-head-section": {
+        "kind": "choice",
+        "answer": "a",
+        "options": HEAD_OPTIONS,
+        "wrong": [
+            (
+                "b",
+                "exactly one section per article: the 20 probabilities should compete (sum to 1).",
+            ),
+            ("c", "one output can say yes/no to one section only; there are 20."),
+            ("d", "a section is a class, not a quantity: use probabilities and cross-entropy."),
+            ("e", "a section is a class, not a quantity: use probabilities and cross-entropy."),
+        ],
+    },
+    "03-output-head": {
+        "kind": "choice",
+        "answer": "b",
+        "options": HEAD_OPTIONS,
+        "wrong": [
+            (
+                "a",
+                "softmax makes the tags compete for one total of 1: an article could not get two.",
+            ),
+            ("c", "one output can say yes/no to one tag only; there are 20."),
+            ("d", "tags are yes/no labels, not quantities: use probabilities and cross-entropy."),
+            ("e", "tags are yes/no labels, not quantities: use probabilities and cross-entropy."),
+        ],
+    },
+    "03-head-minutes": {
+        "kind": "choice",
+        "answer": "d",
+        "options": HEAD_OPTIONS,
+        "wrong": [
+            ("a", "minutes are one quantity, not a choice among classes: a regression head."),
+            ("b", "minutes are one quantity, not yes/no labels: a regression head."),
+            ("c", "a sigmoid squeezes the output into (0, 1); minutes can be any positive number."),
+            ("e", "one quantity per article needs one output unit, not 20."),
+        ],
+    },
+}
