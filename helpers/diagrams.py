@@ -46,7 +46,7 @@ def draw_neuron(
     activation: str = r"$\varphi$",
     title: str = "One neuron: multiply inputs by weights, add them and the bias, activate",
 ) -> Figure:
-    """Draw one neuron: inputs x_i, weights w_i on the arrows, the sum z = xw + b, phi, output y.
+    """Draw one neuron: inputs x_i, weights w_i on the arrows, the sum z = xw + b, phi, output.
 
     Taught in 02_neuron_and_forward_pass. ``input_labels`` and ``weight_labels`` (one per input)
     replace the default $x_i$ and $w_i$; ``activation`` names phi (e.g. "step" for a perceptron).
@@ -88,14 +88,17 @@ def draw_neuron(
     ax.text(*act_xy, activation, ha="center", va="center", fontsize=13)
     _arrow(ax, (act_xy[0] + 0.55, 0), (out_x - 0.3, 0))
     ax.add_patch(Circle((out_x, 0), 0.3, fc=OUTPUT_COLOUR, ec=EDGE_COLOUR))
-    ax.text(out_x, 0, "$y$", ha="center", va="center", fontsize=12)
+    ax.text(out_x, 0, r"$\hat y$", ha="center", va="center", fontsize=12)
     bottom = -top - 0.9
     for x, text in (
         (0.6, "inputs\n(data)"),
         (2.1, "weights\n(trainable)"),
         (sum_xy[0], "1. multiply, 2. add\n$z = xw + b$"),
         (act_xy[0], f"3. activate\n{activation}$(z)$"),
-        (out_x, "output\n" + r"$y = \varphi(z)$" if activation == r"$\varphi$" else "output $y$"),
+        (
+            out_x,
+            "output\n" + (r"$\hat y = \varphi(z)$" if activation == r"$\varphi$" else r"$\hat y$"),
+        ),
     ):
         ax.text(x, bottom, text, ha="center", va="top", fontsize=9, color="#333333")
     ax.set(xlim=(0, 7.9), ylim=(bottom - 0.8, bias_y + 0.6), aspect="equal", title=title)

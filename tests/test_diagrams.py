@@ -21,7 +21,7 @@ def test_neuron_shows_every_piece() -> None:
     fig = draw_neuron(3, title="a neuron")
     texts = _texts(fig)
     assert isinstance(fig, Figure) and fig.axes[0].get_title() == "a neuron"
-    for piece in ("$x_1$", "$x_3$", "$w_2$", r"$\Sigma$", r"$\varphi$", "$y$", "bias $b$"):
+    for piece in ("$x_1$", "$x_3$", "$w_2$", r"$\Sigma$", r"$\varphi$", r"$\hat y$", "bias $b$"):
         assert piece in texts
     assert _circles(fig) == 3 + 2  # inputs, the sum, the output
 

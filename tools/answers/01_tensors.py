@@ -2,41 +2,48 @@
 
 import numpy as np
 
-# three 28 x 28 "images" with pixel values in [0, 1], on which the check calls image_means
+# two 4 x 5 colour "images" (3 channels) with values in [0, 1], on which the check calls
+# channel_means
 _rng = np.random.default_rng(1)
-_images = (_rng.integers(0, 256, size=(3, 28, 28)) / 255).round(3)
+_images = (_rng.integers(0, 256, size=(2, 4, 5, 3)) / 255).round(3)
 
 
-def _image_means(images):
-    return np.asarray(images).reshape(len(images), -1).mean(axis=1)
+def _channel_means(images):
+    return np.asarray(images).mean(axis=(1, 2))
 
 
 QUESTIONS = {
-    "01-colour-batch-shape": {
+    "01-transpose-shape": {
         "kind": "shape",
-        "answer": (64, 32, 32, 3),
+        "answer": (64, 3, 32, 48),
         "wrong": [
-            ((64, 3, 32, 32), "that is channels-first; in the (N, H, W, C) layout they come last."),
+            ((64, 32, 48, 3), "that is the shape before the transpose: perm moves the axes."),
+            ((64, 3, 48, 32), "height and width keep their order: perm puts old axis 1 (H) third."),
+            ((64, 48, 32, 3), "new axis i is old axis perm[i]: read perm from the left."),
         ],
-        "hint": "one axis per: images, height, width, colour channels.",
+        "hint": "new axis i is old axis perm[i]: (N, H, W, C)[0, 3, 1, 2].",
     },
-    "01-image-means": {
+    "01-channel-means": {
         "kind": "function",
-        "answer": _image_means,
+        "answer": _channel_means,
         "inputs": [[_images.tolist()]],
         "output": "array",
         "decimals": 3,
         "wrong": [
             (
-                lambda images: np.asarray(images).reshape(len(images), -1).mean(axis=0),
-                "you averaged down the images (axis 0): average along each row, one per image.",
+                lambda images: np.asarray(images).mean(axis=(1, 2, 3)),
+                "you averaged the channels together too: keep the last axis, one mean per channel.",
             ),
             (
-                lambda images: np.asarray(images).reshape(len(images), -1).sum(axis=1),
-                "return the mean of each image, not the sum.",
+                lambda images: np.asarray(images).mean(axis=(0, 1, 2)),
+                "you averaged over the whole batch: keep axis 0, one row of means per image.",
+            ),
+            (
+                lambda images: np.asarray(images).mean(axis=(0, 1)),
+                "the batch axis must stay: average over height and width (axes 1 and 2).",
             ),
         ],
-        "hint": "flatten to (N, 784), then reduce along the axis that holds an image's pixels.",
+        "hint": "an image's pixels are axes 1 and 2; the batch (0) and the channels (3) stay.",
     },
     "01-broadcast-which": {
         "kind": "text",
@@ -59,9 +66,9 @@ QUESTIONS = {
         "answer": np.array([[5.0], [8.0]]),
         "decimals": 0,
         "wrong": [
-            (np.array([[5.0, 8.0]]), "x is a column, so A x is a column: shape (2, 1)."),
-            (np.array([[8.0], [5.0]]), "entry i of A x is row i of A dotted with x."),
+            (np.array([[5.0, 8.0]]), "v is a column, so A v is a column: shape (2, 1)."),
+            (np.array([[8.0], [5.0]]), "entry i of A v is row i of A dotted with v."),
         ],
-        "hint": "each entry is a row of A dotted with x: multiply entry by entry, then add.",
+        "hint": "each entry is a row of A dotted with v: multiply entry by entry, then add.",
     },
 }
