@@ -23,7 +23,11 @@ def best_seconds(fn: Callable[[], object], repeats: int = 5, warmup: int = 1) ->
 
 
 def matmul_flops(m: int, k: int, n: int) -> int:
-    """Floating-point operations of an (m, k) @ (k, n) product: m*n dot products of length k, 2k each."""
+    """Floating-point operations of an (m, k) @ (k, n) product: m*n dot products, about 2k each.
+
+    A length-k dot product takes k multiplications and k - 1 additions, 2k - 1 in all; like every
+    GFLOP/s figure, this counts 2k (one operation too many per dot product). Taught in 01_tensors.
+    """
     for name, value in (("m", m), ("k", k), ("n", n)):
         if int(value) != value or value < 1:
             raise ValueError(f"{name} must be a positive integer, got {value!r}.")

@@ -201,3 +201,37 @@ def make_xor(n: int = 200, noise: float = 0.25, seed: int = 0) -> tuple[np.ndarr
     x = corners[which] + rng.normal(scale=noise, size=(n, 2))
     y = (corners[which, 0] * corners[which, 1] < 0).astype(np.int64)
     return x.astype(np.float32), y
+
+
+def make_separable_with_margin(
+    n: int = 50,
+    margin: float = 0.3,
+    centre: tuple[float, float] = (1.5, 1.5),
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """A 2-D set that a line separates with a gap: x (n, 2) float32, y (n,) in {0, 1}.
+
+    Points are uniform in the 4 x 4 square around ``centre``; the label is the side of the line
+    through ``centre`` with normal (1, 2); points closer than ``margin`` to the line are drawn
+    again. The line misses the origin and the gap is narrow, so the perceptron needs many updates
+    (and a bias) to find a separating line. Taught in 02_neuron_and_forward_pass.
+    """
+    if isinstance(n, bool) or int(n) != n or n < 2:
+        raise ValueError(f"n must be an integer of at least 2, got {n!r}.")
+    if not 0 <= margin < 1:
+        raise ValueError(
+            f"margin must be in [0, 1) (half the gap, inside a 4 x 4 square), got {margin!r}."
+        )
+    if len(centre) != 2:
+        raise ValueError(f"centre must be a point (x1, x2), got {centre!r}.")
+    rng = np.random.default_rng(seed)
+    normal = np.array([1.0, 2.0]) / np.sqrt(5.0)
+    middle = np.asarray(centre, dtype=np.float64)
+    points: list[np.ndarray] = []
+    while len(points) < n:
+        p = middle + rng.uniform(-2.0, 2.0, size=2)
+        if abs((p - middle) @ normal) >= margin:
+            points.append(p)
+    x = np.array(points)
+    y = ((x - middle) @ normal > 0).astype(np.int64)
+    return x.astype(np.float32), y
