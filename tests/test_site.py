@@ -5,9 +5,11 @@ The page checks read the HTML only. The browser tests drive headless Chromium (D
 network off shows typeset math, and JupyterLab runs notebook 01 from top to bottom without an error.
 Without Chromium they are skipped and say why; `.ci/run` installs it, so CI always runs them.
 """
+
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import os
 import re
@@ -25,7 +27,9 @@ import nbformat
 import numpy as np
 import pytest
 
-pytest.importorskip("myst_nb", reason="the site tools are not installed: pip install -r requirements-site.txt")
+pytest.importorskip(
+    "myst_nb", reason="the site tools are not installed: pip install -r requirements-site.txt"
+)
 from bs4 import BeautifulSoup  # noqa: E402  (installed with the site tools)
 
 ROOT = Path(__file__).parents[1]
@@ -40,13 +44,21 @@ IMAGE_TYPES = ("image/png", "image/jpeg")
 #: their figures have no stored description yet. Re-execute a notebook, then remove it from this set
 #: (its alt-text test then passes; while it is listed, a pass fails as XPASS(strict) to remind you).
 STORED_BEFORE_ALT_TEXT = {
-    "01_tensors.ipynb", "02_neuron_and_forward_pass.ipynb", "03_activation_functions.ipynb",
-    "04_loss_functions.ipynb", "05_backpropagation_by_hand.ipynb", "06_gradienttape.ipynb",
-    "07_keras_sequential_mlp.ipynb", "09_optimizers.ipynb", "10_gradient_descent_batch_size.ipynb",
+    "01_tensors.ipynb",
+    "02_neuron_and_forward_pass.ipynb",
+    "03_activation_functions.ipynb",
+    "04_loss_functions.ipynb",
+    "05_backpropagation_by_hand.ipynb",
+    "06_gradienttape.ipynb",
+    "07_keras_sequential_mlp.ipynb",
+    "09_optimizers.ipynb",
+    "10_gradient_descent_batch_size.ipynb",
 }
 
 
+@functools.lru_cache(maxsize=None)
 def _soup(path: Path) -> BeautifulSoup:
+    """The parsed page (parsed once: the tests only read it)."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -89,9 +101,13 @@ def test_a_page_per_notebook_with_its_title(site: Path, source: Path) -> None:
     for path in NOTEBOOKS:
         page = site / f"{path.stem}.html"
         assert page.is_file(), f"no page for {path.name}"
-        number, title = re.search(r"^# (\d\d)\. (.+)$", nbformat.read(path, as_version=4).cells[0].source, re.M).groups()
+        number, title = re.search(
+            r"^# (\d\d)\. (.+)$", nbformat.read(path, as_version=4).cells[0].source, re.M
+        ).groups()
         assert f"{number}. {title}" in _soup(page).find("h1").get_text()
-    assert (site / "search.html").is_file() and "GradientTape" in (site / "searchindex.js").read_text()
+    assert (site / "search.html").is_file() and "GradientTape" in (
+        site / "searchindex.js"
+    ).read_text()
 
 
 def test_index_has_the_series_table(site: Path, source: Path) -> None:
@@ -101,7 +117,9 @@ def test_index_has_the_series_table(site: Path, source: Path) -> None:
     for row, path in zip(rows, NOTEBOOKS):
         entry = build_site.read_entry(path)
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
-        assert cells[0] == entry.number and cells[1] == entry.title and re.search(r"\d+ s", cells[3])
+        assert (
+            cells[0] == entry.number and cells[1] == entry.title and re.search(r"\d+ s", cells[3])
+        )
         hrefs = [a["href"] for a in row.find_all("a")]
         assert f"{path.stem}.html" in hrefs
         for service, url in build_site.launch_links(path.name).items():
@@ -117,40 +135,67 @@ def test_every_stored_figure_is_on_its_page_opaque(site: Path, source: Path) -> 
     for path in sorted(source.glob("*.ipynb")):
         stored = _stored_images(nbformat.read(path, as_version=4))
         figures = _figures(_soup(site / f"{path.stem}.html"))
-        assert [Path(img["src"]).stem for img in figures] == [digest for digest, _ in stored], path.name
+        assert [Path(img["src"]).stem for img in figures] == [digest for digest, _ in stored], (
+            path.name
+        )
         for img in figures:
             pixels = matplotlib.image.imread(site / img["src"])
-            assert pixels.ndim == 3 and (pixels.shape[2] == 3 or pixels[..., 3].min() == 1.0), \
+            assert pixels.ndim == 3 and (pixels.shape[2] == 3 or pixels[..., 3].min() == 1.0), (
                 f"{img['src']} ({path.name}) is transparent: it would not read on the dark theme"
+            )
         total += len(figures)
     assert total >= 30, f"only {total} figures on the site"
 
 
 @pytest.mark.parametrize("name", [p.name for p in NOTEBOOKS], ids=IDS)
-def test_every_figure_has_a_description(site: Path, source: Path, name: str, request: pytest.FixtureRequest) -> None:
+def test_every_figure_has_a_description(
+    site: Path, source: Path, name: str, request: pytest.FixtureRequest
+) -> None:
     if name in STORED_BEFORE_ALT_TEXT:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "stored outputs predate the alt-text formatter: re-execute the notebook "
-            "(jupyter nbconvert --to notebook --execute --inplace), then remove it from STORED_BEFORE_ALT_TEXT")))
+        request.applymarker(
+            pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "stored outputs predate the alt-text formatter: re-execute the notebook "
+                    "(jupyter nbconvert --to notebook --execute --inplace), then remove it from STORED_BEFORE_ALT_TEXT"
+                ),
+            )
+        )
     stored = dict(_stored_images(nbformat.read(source / name, as_version=4)))
     for img in _figures(_soup(site / f"{Path(name).stem}.html")):
         alt = img.get("alt", "")
-        assert alt == stored[Path(img["src"]).stem], f"{name}: the page's alt text is not the stored one"
-        assert len(alt) > 15 and "_images/" not in alt and alt != "Image" and not alt.startswith("Untitled"), \
-            f"{name}: figure {img['src']} has no description (alt={alt!r}): give it a title and axis labels " \
+        assert alt == stored[Path(img["src"]).stem], (
+            f"{name}: the page's alt text is not the stored one"
+        )
+        assert (
+            len(alt) > 15
+            and "_images/" not in alt
+            and alt != "Image"
+            and not alt.startswith("Untitled")
+        ), (
+            f"{name}: figure {img['src']} has no description (alt={alt!r}): give it a title and axis labels "
             "or plotting.set_alt_text(fig, ...)"
+        )
 
 
 def test_stored_alt_texts_reach_the_page(tmp_path: Path) -> None:
     """The whole chain on a small notebook: kernel -> stored metadata -> the site's alt attribute."""
     from nbclient import NotebookClient
 
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("# 01. A figure\n\n**Lecture topics:** plots.\n\n**Run time:** about 1 s."),
-        nbformat.v4.new_code_cell("from helpers import plotting\nplotting.install_alt_text()\n"
-                                  "fig = plotting.plot_lines(None, {'a': [1, 2], 'b': [2, 1]}, 'Crossing', 'x', 'y')"),
-    ])
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(
+                "# 01. A figure\n\n**Lecture topics:** plots.\n\n**Run time:** about 1 s."
+            ),
+            nbformat.v4.new_code_cell(
+                "from helpers import plotting\nplotting.install_alt_text()\n"
+                "fig = plotting.plot_lines(None, {'a': [1, 2], 'b': [2, 1]}, 'Crossing', 'x', 'y')"
+            ),
+        ]
+    )
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
+    ).execute()
     (tmp_path / "nb").mkdir()
     nbformat.write(nb, tmp_path / "nb" / "01_a_figure.ipynb")
     build_site.build(tmp_path / "nb", tmp_path / "site")
@@ -178,11 +223,17 @@ def test_no_broken_internal_links_and_nothing_loaded_from_outside(site: Path) ->
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if not target.exists():
                 broken.append(f"{page.name}: {url}")
-            elif parts.fragment and target.suffix == ".html" and target.name in ids \
-                    and parts.fragment not in ids[target.name]:
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and target.name in ids
+                and parts.fragment not in ids[target.name]
+            ):
                 broken.append(f"{page.name}: {url} (no such anchor)")
     assert not broken, "broken internal links:\n" + "\n".join(broken)
-    assert not external, "pages load from outside the site (they would break offline):\n" + "\n".join(external)
+    assert not external, (
+        "pages load from outside the site (they would break offline):\n" + "\n".join(external)
+    )
 
 
 def test_math_is_typeset_by_the_sites_own_mathjax(site: Path) -> None:
@@ -190,7 +241,9 @@ def test_math_is_typeset_by_the_sites_own_mathjax(site: Path) -> None:
     assert len(with_math) >= 5
     for page in with_math:
         scripts = [s.get("src", "") for s in _soup(page).find_all("script")]
-        assert "_static/mathjax/tex-chtml.js" in scripts, f"{page.name} does not load the site's MathJax"
+        assert "_static/mathjax/tex-chtml.js" in scripts, (
+            f"{page.name} does not load the site's MathJax"
+        )
     assert (site / "_static" / "mathjax" / "tex-chtml.js").is_file()
     assert list((site / "_static" / "mathjax").rglob("*.woff"))
 
@@ -199,8 +252,11 @@ def test_exercises_unanswered_solutions_out_of_sight(site: Path, source: Path) -
     for path in sorted(source.glob("*.ipynb")):
         text = _soup(site / f"{path.stem}.html").get_text()
         assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text, path.name
-        placeholders = sum(c.source.count("raise NotImplementedError()")
-                           for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        placeholders = sum(
+            c.source.count("raise NotImplementedError()")
+            for c in nbformat.read(path, as_version=4).cells
+            if c.cell_type == "code"
+        )
         assert placeholders >= 1 and text.count("NotImplementedError()") >= placeholders, path.name
 
 
@@ -211,17 +267,27 @@ def test_light_and_dark_theme_switch(site: Path) -> None:
 
 # --- in a real browser ---------------------------------------------------------------------------
 
+
 def _chromium() -> tuple[str, str] | str:
     """(browser, driver) paths, or why they cannot be used."""
     try:
         import selenium  # noqa: F401
     except ImportError:
         return "selenium is not installed: pip install -r requirements-site.txt"
-    browser = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+    browser = next(
+        (
+            shutil.which(n)
+            for n in ("chromium", "chromium-browser", "google-chrome")
+            if shutil.which(n)
+        ),
+        None,
+    )
     driver = shutil.which("chromedriver")
     if browser is None or driver is None:
-        return ("Chromium or its driver is missing (install Debian's packages: "
-                "apt-get install -y chromium chromium-driver; .ci/run does it)")
+        return (
+            "Chromium or its driver is missing (install Debian's packages: "
+            "apt-get install -y chromium chromium-driver; .ci/run does it)"
+        )
     return browser, driver
 
 
@@ -233,11 +299,19 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not try to download anything
+    os.environ.setdefault(
+        "SE_OFFLINE", "true"
+    )  # Selenium Manager must not try to download anything
     options = webdriver.ChromeOptions()
     options.binary_location = found[0]
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1280,900",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
+    ):
         options.add_argument(arg)
     driver = webdriver.Chrome(options=options, service=Service(executable_path=found[1]))
     driver.set_page_load_timeout(60)
@@ -257,17 +331,28 @@ def _wait_for(condition, timeout: float, what: str):  # type: ignore[no-untyped-
 
 def test_browser_offline_page_shows_typeset_math(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
     browser.execute_cdp_cmd("Network.enable", {})
-    browser.execute_cdp_cmd("Network.emulateNetworkConditions", {
-        "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
-    page = site / "05_backpropagation_by_hand.html"
+    browser.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page = max(site.glob("*.html"), key=lambda p: len(_soup(p).select(".math")))
     expected = len(_soup(page).select(".math"))
+    assert expected >= 10, f"the page with the most math, {page.name}, has only {expected} formulas"
     browser.get(page.as_uri())
-    typeset = _wait_for(lambda: browser.execute_script("return document.querySelectorAll('mjx-container').length")
-                        >= expected, 30, f"MathJax to typeset the {expected} formulas")
+    typeset = _wait_for(
+        lambda: (
+            browser.execute_script("return document.querySelectorAll('mjx-container').length")
+            >= expected
+        ),
+        30,
+        f"MathJax to typeset the {expected} formulas",
+    )
     assert typeset
     assert browser.execute_script("return document.querySelectorAll('mjx-merror').length") == 0
-    browser.execute_cdp_cmd("Network.emulateNetworkConditions", {
-        "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    browser.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
 
 
 def _free_port() -> int:
@@ -283,19 +368,37 @@ def jupyterlab(tmp_path: Path) -> Iterator[str]:
     work.mkdir()
     shutil.copy2(ROOT / "notebooks" / "01_tensors.ipynb", work)
     settings = tmp_path / "lab-settings" / "@jupyterlab"
-    for plugin, text in (("notebook-extension/tracker", '{"autoStartDefaultKernel": true, "windowingMode": "none"}'),
-                         ("docmanager-extension/plugin", '{"autosave": false}'),
-                         ("apputils-extension/notification", '{"fetchNews": "false", "checkForUpdates": false}')):
+    for plugin, text in (
+        ("notebook-extension/tracker", '{"autoStartDefaultKernel": true, "windowingMode": "none"}'),
+        ("docmanager-extension/plugin", '{"autosave": false}'),
+        ("apputils-extension/notification", '{"fetchNews": "false", "checkForUpdates": false}'),
+    ):
         (settings / plugin).parent.mkdir(parents=True, exist_ok=True)
         (settings / plugin).with_suffix(".jupyterlab-settings").write_text(text)
     token, port = secrets.token_hex(16), _free_port()
-    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings.parent),
-           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(settings.parent),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     log = (tmp_path / "lab.log").open("w")
-    lab = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-                            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work}",
-                            "--ServerApp.allow_root=True"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    lab = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={work}",
+            "--ServerApp.allow_root=True",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         _wait_for(lambda: lab.poll() is not None or _port_open(port), 60, "JupyterLab to start")
         assert lab.poll() is None, (tmp_path / "lab.log").read_text()[-3000:]
@@ -321,21 +424,37 @@ def test_browser_jupyterlab_runs_notebook_01_without_errors(browser, jupyterlab:
     code = [c for c in nb.cells if c.cell_type == "code"]
     may_raise = [i for i, c in enumerate(code) if "raises-exception" in c.metadata.get("tags", [])]
     browser.get(jupyterlab)
-    _wait_for(lambda: len(browser.find_elements(By.CSS_SELECTOR, ".jp-NotebookPanel .jp-CodeCell")) == len(code),
-              90, "JupyterLab to open notebook 01")
-    _wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, ".jp-Notebook-ExecutionIndicator[data-status='idle']"),
-              90, "the kernel to start")
+    _wait_for(
+        lambda: (
+            len(browser.find_elements(By.CSS_SELECTOR, ".jp-NotebookPanel .jp-CodeCell"))
+            == len(code)
+        ),
+        90,
+        "JupyterLab to open notebook 01",
+    )
+    _wait_for(
+        lambda: browser.find_elements(
+            By.CSS_SELECTOR, ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+        ),
+        90,
+        "the kernel to start",
+    )
 
     def menu(name: str, command: str) -> None:
-        browser.find_element(By.XPATH, f"//div[contains(@class,'lm-MenuBar-itemLabel') and text()='{name}']").click()
+        browser.find_element(
+            By.XPATH, f"//div[contains(@class,'lm-MenuBar-itemLabel') and text()='{name}']"
+        ).click()
         item = f"li.lm-Menu-item[data-command='{command}']"
-        _wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, item), 10, f"the {name} menu to open")
+        _wait_for(
+            lambda: browser.find_elements(By.CSS_SELECTOR, item), 10, f"the {name} menu to open"
+        )
         browser.find_element(By.CSS_SELECTOR, item).click()
 
     def prompts() -> list[str]:
         return browser.execute_script(
             "return [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt')]"
-            ".map(p => p.textContent.replace(/\\s/g, ''));")
+            ".map(p => p.textContent.replace(/\\s/g, ''));"
+        )
 
     menu("Edit", "editmenu:clear-all")  # the stored outputs go: what is seen next is this run's
     _wait_for(lambda: all(p in ("[]:", "") for p in prompts()), 10, "the outputs to be cleared")
@@ -345,9 +464,12 @@ def test_browser_jupyterlab_runs_notebook_01_without_errors(browser, jupyterlab:
     errors = browser.execute_script(
         "return [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')].map((cell, i) => "
         "[i, [...cell.querySelectorAll('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]')]"
-        ".map(o => o.textContent).join('\\n')]).filter(([i, text]) => /Traceback|Error\\b/.test(text));")
+        ".map(o => o.textContent).join('\\n')]).filter(([i, text]) => /Traceback|Error\\b/.test(text));"
+    )
     unexpected = [(i, text[:500]) for i, text in errors if i not in may_raise]
     assert not unexpected, f"error output in code cells: {unexpected}"
-    assert {i for i, _ in errors} == set(may_raise), "the cells tagged raises-exception should show their error"
+    assert {i for i, _ in errors} == set(may_raise), (
+        "the cells tagged raises-exception should show their error"
+    )
     figures = browser.find_elements(By.CSS_SELECTOR, ".jp-NotebookPanel .jp-RenderedImage img")
     assert len(figures) == sum("image/png" in o.get("data", {}) for c in code for o in c.outputs)

@@ -104,7 +104,7 @@ def index_page(entries: list[Entry]) -> str:
         links = " · ".join(f"[{name}]({url})" for name, url in launch_links(e.file).items())
         rows.append(
             f"| {e.number} | [{_cell(e.title)}]({e.file}) | {_cell(e.topics)} | {e.run_time} "
-            f"| {links} | {{download}}`{e.file} <{e.file}>` |"
+            f"| {links} | {{download}}`.ipynb <{e.file}>` |"
         )
     toc = "\n".join(Path(e.file).stem for e in entries)
     return f"""# {SITE_TITLE}
@@ -118,7 +118,7 @@ the course's `helpers` package.
 
 ```{{table}} The series
 :class: series-table
-:widths: auto
+:widths: 4 24 48 8 9 7
 
 | # | notebook | what it teaches | run time | open in | download |
 |---|---|---|---|---|---|

@@ -44,5 +44,6 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "show_toc_level": 2,
     "show_navbar_depth": 1,
+    "secondary_sidebar_items": {"**": ["page-toc"], "index": []},  # the series table gets the width
 }
 html_last_updated_fmt = None
