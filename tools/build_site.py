@@ -40,7 +40,9 @@ SITE_TITLE = "Neural networks with TensorFlow and Keras: from tensors to MLPs"
 def launch_links(notebook: str) -> dict[str, str]:
     """The "open in" links of one notebook for the index page: {service: address}.
 
-    The one place that says where the badges' addresses come from (today ``tools.course``).
+    The one place that says where the badges' addresses come from (today ``tools.course``, whose
+    addresses open notebooks/ in the repository: repoint them here when student copies are
+    published).
     """
     from tools.course import REF, REPOSITORY, colab_url
 
@@ -111,10 +113,10 @@ def index_page(entries: list[Entry]) -> str:
 
 A series of {len(entries)} notebooks that takes you from tensor operations through backpropagation
 and `tf.GradientTape` to Sequential and Functional Keras models and a comparison of losses and
-optimizers. Each page below is a notebook as you will see it: every output on it was produced by
-running the notebook and is re-checked by the course's tests, and the exercises are left for you to
-answer. To run a notebook, open it in Colab or Kaggle, or download it and run it in Jupyter next to
-the course's `helpers` package.
+optimizers. Each page below is a notebook as you will see it, with the exercises left for you to
+answer: every output on it was stored by running the notebook, and the course's tests re-run the
+notebooks to check them. To run a notebook, open it in Colab or Kaggle, or download it and run it in
+Jupyter next to the course's `helpers` package.
 
 ```{{table}} The series
 :class: series-table
@@ -125,7 +127,7 @@ the course's `helpers` package.
 {chr(10).join(rows)}
 ```
 
-Run times are for a 2-core laptop CPU, kernel start included.
+Run times are for a 2-core laptop CPU.
 
 ```{{toctree}}
 :hidden:
@@ -138,6 +140,8 @@ Run times are for a 2-core laptop CPU, kernel start included.
 
 def student_notebooks(out: Path) -> Path:
     """Make a temporary student build of notebooks/ in ``out`` (tools/make_student_version.py)."""
+    if out.exists():
+        shutil.rmtree(out)
     subprocess.run(
         [sys.executable, str(ROOT / "tools" / "make_student_version.py"), "-o", str(out)],
         check=True,
