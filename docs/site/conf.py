@@ -26,6 +26,10 @@ nb_execution_mode = "off"
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3
 nb_output_stderr = "show"
+# A page has no kernel: slider widgets show their stored text (helpers.widgets.STATIC_TEXT) and
+# figure, and no widget JavaScript is fetched from a CDN.
+nb_ipywidgets_js: dict[str, dict[str, str]] = {}
+nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json", None)]
 
 mathjax_path = "mathjax/tex-chtml.js"  # relative to _static (sphinx-mathjax-offline puts it there)
 
