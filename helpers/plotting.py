@@ -322,17 +322,23 @@ def _kind(ax: Any) -> str:
     return "diagram"
 
 
+def _with_scale(label: str, scale: str) -> str:
+    """An axis label, with "(log scale)" added where the axis is logarithmic and it does not say so."""
+    if label and scale == "log" and "log" not in label:
+        return f"{label} (log scale)"
+    return label
+
+
 def _describe_axes(ax: Any) -> str:
     title = _plain(ax.get_title() or ax.get_title("left") or ax.get_title("right"))
     kind = _kind(ax)
     words = [f"{kind} “{title}”" if title else kind]
-    xlabel, ylabel = _plain(ax.get_xlabel()), _plain(ax.get_ylabel())
+    xlabel = _with_scale(_plain(ax.get_xlabel()), ax.get_xscale())
+    ylabel = _with_scale(_plain(ax.get_ylabel()), ax.get_yscale())
     if xlabel and ylabel:
         words.append(f"of {ylabel} against {xlabel}")
     elif xlabel or ylabel:
         words.append(f"of {xlabel or ylabel}")
-    if ax.get_yscale() == "log":
-        words.append("(log scale)")
     legend = ax.get_legend()
     labels = [_plain(t.get_text()) for t in legend.get_texts()] if legend is not None else []
     if labels:

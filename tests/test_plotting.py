@@ -118,8 +118,10 @@ def test_alt_text_of_the_helpers_figures_says_what_they_show() -> None:
     )
     assert (
         plotting.alt_text(lines)
-        == "Line plot “Loss” of loss against epoch (log scale); legend: train; val."
+        == "Line plot “Loss” of loss (log scale) against epoch; legend: train; val."
     )
+    lines.axes[0].set(xscale="log", xlabel="batch size (log scale)")
+    assert "of loss (log scale) against batch size (log scale);" in plotting.alt_text(lines)
     history = plotting.plot_history(
         {"loss": [1.0, 0.5], "accuracy": [0.5, 0.8]}, metrics=("loss", "accuracy")
     )
