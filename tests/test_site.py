@@ -263,15 +263,20 @@ def test_math_is_typeset_by_the_sites_own_mathjax(site: Path) -> None:
 
 
 def test_exercises_unanswered_solutions_out_of_sight(site: Path, source: Path) -> None:
+    """Answer cells show their placeholders; solutions are only in closed <details> blocks."""
     for path in sorted(source.glob("*.ipynb")):
-        text = _soup(site / f"{path.stem}.html").get_text()
+        page = _soup(site / f"{path.stem}.html")
+        text = page.get_text()
         assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text, path.name
-        placeholders = sum(
-            c.source.count("raise NotImplementedError()")
-            for c in nbformat.read(path, as_version=4).cells
-            if c.cell_type == "code"
+        cells = nbformat.read(path, as_version=4).cells
+        placeholders = sum(c.source.count("YOUR CODE HERE") for c in cells if c.cell_type == "code")
+        assert placeholders >= 1 and text.count("YOUR CODE HERE") >= placeholders, path.name
+        hidden = sum(c.source.count("<details") for c in cells if c.cell_type == "markdown")
+        details = page.find_all("details")
+        assert len(details) == hidden, (
+            f"{path.name}: {len(details)} collapsed blocks, {hidden} stored"
         )
-        assert placeholders >= 1 and text.count("NotImplementedError()") >= placeholders, path.name
+        assert not [d for d in details if d.has_attr("open")], f"{path.name}: a solution is open"
 
 
 def test_light_and_dark_theme_switch(site: Path) -> None:

@@ -26,11 +26,10 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-#: THE setting: the folder of notebooks the site is built from. ``None`` means a temporary student
-#: build, made at each build from notebooks/ by tools/make_student_version.py (into
-#: build/site-work/student/). Set it to ``ROOT / "student"`` (for example) once the student
-#: notebooks are committed.
-SOURCE: Path | None = None
+#: THE setting: the folder of notebooks the site is built from: the committed student notebooks
+#: (``make student``). ``None`` means a temporary student build, made at each build from notebooks/
+#: by tools/make_student_version.py (into build/site-work/student/).
+SOURCE: Path | None = ROOT / "student"
 
 DEFAULT_OUTPUT = ROOT / "build" / "site"
 CONFIG = ROOT / "docs" / "site"
@@ -40,17 +39,12 @@ SITE_TITLE = "Neural networks with TensorFlow and Keras: from tensors to MLPs"
 def launch_links(notebook: str) -> dict[str, str]:
     """The "open in" links of one notebook for the index page: {service: address}.
 
-    The one place that says where the badges' addresses come from (today ``tools.course``, whose
-    addresses open notebooks/ in the repository: repoint them here when student copies are
-    published).
+    The one place that says where the links come from: ``tools.course``, which also writes the
+    notebooks' badges (they open the student copy at the release tag).
     """
-    from tools.course import REF, REPOSITORY, colab_url
+    from tools.course import colab_url, kaggle_url
 
-    github = f"https://github.com/{REPOSITORY}/blob/{REF}/notebooks/{notebook}"
-    return {
-        "Colab": colab_url(notebook),
-        "Kaggle": f"https://kaggle.com/kernels/welcome?src={github}",
-    }
+    return {"Colab": colab_url(notebook), "Kaggle": kaggle_url(notebook)}
 
 
 @dataclass(frozen=True)
