@@ -10,6 +10,8 @@
 #   make student     write the student notebooks to student/ (exercises unanswered)
 #   make nbgrader   write an nbgrader course (source/ of every notebook) to build/nbgrader/
 #   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/
+#   make site        build the course site from the stored outputs into build/site/
+#                    (tools/build_site.py says which notebooks; SITE_SOURCE=folder overrides once)
 # All create or reuse the virtual environment in $(VENV).
 PYTHON ?= python3
 VENV ?= .venv
@@ -19,14 +21,16 @@ COLAB_VENV ?= .venv-colab
 COLAB_STAMP := $(COLAB_VENV)/.installed
 COLAB_RUN := build/colab
 NB ?=
+# Empty: the site shows the notebooks that SOURCE in tools/build_site.py names (the one setting).
+SITE_SOURCE ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint format notebooks student keys nbgrader test-colab release clean
+.PHONY: lab test lint format notebooks student keys nbgrader test-colab release site clean
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-site.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -r requirements.txt
+	$(BIN)/python -m pip install -r requirements.txt -r requirements-site.txt
 	touch $(STAMP)
 
 lab: $(STAMP)
@@ -75,6 +79,9 @@ nbgrader: $(STAMP)
 
 keys: $(STAMP)
 	$(BIN)/python tools/make_keys.py
+
+site: $(STAMP)
+	$(BIN)/python tools/build_site.py $(if $(SITE_SOURCE),--source $(SITE_SOURCE))
 
 clean:
 	rm -rf $(VENV) $(COLAB_VENV) build dist

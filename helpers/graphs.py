@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from helpers.plotting import set_alt_text
+
 FORWARD_COLOUR = "#1f4e9c"
 BACKWARD_COLOUR = "#c0392b"
 
@@ -207,4 +209,9 @@ def draw_computation_graph(
                 color=colour,
                 fontsize=10,
             )
-    return fig
+    described = ", ".join(f"{labels.get(n, n)} = {vals[n]:g}" for n in pos)
+    arrows = ", ".join(f"{src}→{dst}" for src, dst in edge_list)
+    alt = f"{title}: a computation graph with nodes {described}; edges {arrows}"
+    if grad:
+        alt += "; gradients " + ", ".join(f"d{output}/d{n} = {grad[n]:g}" for n in pos if n in grad)
+    return set_alt_text(fig, alt)

@@ -1,10 +1,17 @@
 """The figures the notebooks share, in one consistent style: every figure has a title, labelled
 axes and, where it has more than one line, a legend. Each function returns the matplotlib Figure;
 assign it (``fig = ...``) so that Jupyter shows it once.
+
+Every figure a notebook shows also carries a short text description (alt text) for readers who
+cannot see it: ``install_alt_text`` (called by ``runtime.setup``) makes Jupyter store it with the
+image, in the output's metadata (``{"image/png": {"alt": ...}}``, the key nbconvert's HTML export
+and the course site read). By default it is built from the figure's titles, axis labels and legend
+(``alt_text``); ``set_alt_text(fig, "...")`` gives a figure an explicit one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -132,7 +139,15 @@ def plot_decision_boundary(
     ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$")
     ax.legend(loc="upper left")
     fig.tight_layout()
-    return fig
+    counts = ", ".join(
+        f"{int(np.sum(y == label))} of class {label} ({shape})"
+        for label, shape in ((0, "red circles"), (1, "blue squares"))
+    )
+    return set_alt_text(
+        fig,
+        f"{title}: the x_1, x_2 plane shaded red where the model predicts class 0 and blue where "
+        f"it predicts class 1, with the points on top: {counts}.",
+    )
 
 
 def show_images(
@@ -177,7 +192,18 @@ def show_images(
             ax.set_title(
                 f"{labels[i]}→{predictions[i]}", fontsize=9, color="black" if ok else "red"
             )
-    return _finish(fig, title)
+    if predictions is None:
+        alt = f"{title}: {n} grayscale images in a grid, labelled " + ", ".join(map(str, labels))
+    else:
+        wrong = [f"{t}→{p}" for t, p in zip(labels, predictions) if t != p]
+        alt = (
+            f"{title}: {n} grayscale images in a grid, titled true label→prediction; "
+            f"{len(wrong)} of {n} predictions are wrong (red titles)"
+        )
+        if wrong:
+            more = f" and {len(wrong) - 10} more" if len(wrong) > 10 else ""
+            alt += ": " + ", ".join(wrong[:10]) + more
+    return set_alt_text(_finish(fig, title), alt)
 
 
 def plot_function_and_derivative(
@@ -220,4 +246,188 @@ def plot_confusion_matrix(
     ConfusionMatrixDisplay.from_predictions(y_true, y_pred, ax=ax, colorbar=False, cmap="Blues")
     ax.set(title=title, xlabel="predicted label", ylabel="true label")
     fig.tight_layout()
+    classes = np.unique(np.concatenate([y_true, y_pred]))
+    correct = int(np.sum(y_true == y_pred))
+    return set_alt_text(
+        fig,
+        f"{title}: a {len(classes)} by {len(classes)} table of counts, true label (rows) against "
+        f"predicted label (columns); {correct} of {len(y_true)} examples are on the diagonal "
+        "(predicted correctly).",
+    )
+
+
+# --- alt text -----------------------------------------------------------------------------------
+
+#: Where ``set_alt_text`` keeps an explicit description on the Figure object.
+_ALT_ATTRIBUTE = "_helpers_alt_text"
+#: The image outputs that get the description in their metadata.
+ALT_MIME_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
+#: Longer descriptions are cut here (screen readers read alt text in one go).
+MAX_ALT_LENGTH = 300
+#: Figures with this many panels or more are described as a grid, not panel by panel.
+GRID_PANELS = 5
+
+
+def set_alt_text(fig: Figure, text: str) -> Figure:
+    """Give ``fig`` an explicit alt text (what it shows, in a sentence); return ``fig``.
+
+    Use it where the titles and axis labels alone would not say what a figure shows.
+    Taught with the first figure in 01_tensors; every figure of the series has alt text.
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(
+            f"set_alt_text needs a matplotlib Figure, got {type(fig).__name__}; "
+            "pass the figure a plotting function returned, or plt.gcf()."
+        )
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(
+            f"alt text must be a non-empty sentence saying what the figure shows, got {text!r}."
+        )
+    setattr(fig, _ALT_ATTRIBUTE, " ".join(text.split()))
     return fig
+
+
+def _plain(text: str) -> str:
+    """Mathtext without its markup: '$\\sigma(z)$' -> 'sigma(z)', '$x_1$' -> 'x_1'."""
+    text = re.sub(r"\\(mathrm|mathbf|mathit|text|operatorname)\{([^}]*)\}", r"\2", text)
+    text = re.sub(r"\\([A-Za-z]+)", r"\1", text)
+    return " ".join(text.replace("$", "").replace("{", "").replace("}", "").split())
+
+
+def _kind(ax: Any) -> str:
+    """What an Axes draws, in a word or two."""
+    from matplotlib.collections import PathCollection, QuadMesh
+    from matplotlib.patches import Rectangle
+
+    if ax.images and not ax.lines:
+        return "image"
+    if any(isinstance(c, QuadMesh) for c in ax.collections) and not ax.lines:
+        return "heat map"
+    if ax.containers or sum(isinstance(p, Rectangle) for p in ax.patches) > 2:
+        return "bar chart"
+    contour = any(type(c).__name__ in ("QuadContourSet", "ContourSet") for c in ax.collections)
+    scatter = any(isinstance(c, PathCollection) for c in ax.collections)
+    if contour:
+        return (
+            "contour plot with paths"
+            if ax.lines
+            else "filled-region plot with points"
+            if scatter
+            else "contour plot"
+        )
+    if scatter and not ax.lines:
+        return "scatter plot"
+    if ax.lines:
+        return "line plot"
+    return "diagram"
+
+
+def _with_scale(label: str, scale: str) -> str:
+    """An axis label, with "(log scale)" added where the axis is logarithmic and it does not say so."""
+    if label and scale == "log" and "log" not in label:
+        return f"{label} (log scale)"
+    return label
+
+
+def _describe_axes(ax: Any) -> str:
+    title = _plain(ax.get_title() or ax.get_title("left") or ax.get_title("right"))
+    kind = _kind(ax)
+    words = [f"{kind} “{title}”" if title else kind]
+    xlabel = _with_scale(_plain(ax.get_xlabel()), ax.get_xscale())
+    ylabel = _with_scale(_plain(ax.get_ylabel()), ax.get_yscale())
+    if xlabel and ylabel:
+        words.append(f"of {ylabel} against {xlabel}")
+    elif xlabel or ylabel:
+        words.append(f"of {xlabel or ylabel}")
+    legend = ax.get_legend()
+    labels = [_plain(t.get_text()) for t in legend.get_texts()] if legend is not None else []
+    if labels:
+        words[-1] += ";"
+        words.append("legend: " + "; ".join(labels))
+    return " ".join(words)
+
+
+def alt_text(fig: Figure) -> str:
+    """Describe ``fig`` in one or two sentences for a reader who cannot see it.
+
+    An explicit text given with ``set_alt_text`` wins. Otherwise the description is built from the
+    figure's title, each panel's kind (line plot, image, ...), title, axis labels and legend; a
+    figure of many panels is described as a grid with its panel titles. Taught in 01_tensors.
+    """
+    explicit = getattr(fig, _ALT_ATTRIBUTE, None)
+    if explicit:
+        return explicit
+    suptitle = fig._suptitle.get_text() if fig._suptitle is not None else ""  # noqa: SLF001
+    suptitle = _plain(suptitle)
+    axes = [ax for ax in fig.axes if ax.get_visible() and (ax.has_data() or ax.get_title())]
+    if len(axes) >= GRID_PANELS:
+        titles = [_plain(ax.get_title()) for ax in axes if ax.get_title()]
+        kinds = {_kind(ax) for ax in axes}
+        kind = kinds.pop() + "s" if len(kinds) == 1 else "panels"
+        text = f"A grid of {len(axes)} {kind}"
+        if titles:
+            text += " titled " + "; ".join(titles)
+        text = f"{suptitle}: {text[0].lower()}{text[1:]}" if suptitle else text
+    else:
+        parts = [_describe_axes(ax) for ax in axes]
+        if len(parts) == 1:
+            body = parts[0]
+        else:
+            body = f"{len(parts)} panels. " + " ".join(
+                f"({i}) {p}." for i, p in enumerate(parts, 1)
+            )
+        if suptitle:
+            text = f"{suptitle}: {body}" if body else suptitle
+        else:
+            text = body[0].upper() + body[1:] if body else ""
+    if not text or not (suptitle or any(ax.get_title() or ax.get_xlabel() for ax in axes)):
+        return (
+            "Untitled figure: give it a title (ax.set_title) and axis labels, or a description "
+            "with helpers.plotting.set_alt_text(fig, ...)"
+        )
+    text = text.rstrip(".") + "."
+    if len(text) > MAX_ALT_LENGTH:
+        text = text[: MAX_ALT_LENGTH - 1].rstrip(" ,;") + "…"
+    return text
+
+
+def _with_alt_text(format_: Callable[..., tuple[dict, dict]]) -> Callable[..., tuple[dict, dict]]:
+    """Wrap IPython's ``DisplayFormatter.format`` so that figures' images carry their alt text."""
+
+    def format_with_alt_text(obj: Any, *args: Any, **kwargs: Any) -> tuple[dict, dict]:
+        data, metadata = format_(obj, *args, **kwargs)
+        if isinstance(obj, Figure) and any(m in data for m in ALT_MIME_TYPES):
+            try:
+                text = alt_text(obj)
+            except Exception:  # never let a description break the display of a figure
+                return data, metadata
+            metadata = dict(metadata or {})
+            for mime in ALT_MIME_TYPES:
+                if mime in data:
+                    metadata[mime] = {**(metadata.get(mime) or {}), "alt": text}
+        return data, metadata
+
+    format_with_alt_text.wraps_alt_text = True  # type: ignore[attr-defined]
+    return format_with_alt_text
+
+
+def install_alt_text(shell: Any = None) -> bool:
+    """Make Jupyter store each figure's ``alt_text`` with its image; True if installed.
+
+    Called by ``runtime.setup`` (the setup cell of every notebook). The text goes into the output's
+    metadata as ``{"image/png": {"alt": ...}}``; the image itself is unchanged. Outside IPython
+    (a script, the tests) there is nothing to install and it returns False. Calling it again is
+    harmless.
+    """
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:
+            return False
+        shell = get_ipython()
+    formatter = getattr(shell, "display_formatter", None)
+    if formatter is None:
+        return False
+    if not getattr(formatter.format, "wraps_alt_text", False):
+        formatter.format = _with_alt_text(formatter.format)
+    return True

@@ -174,6 +174,9 @@ def setup(seed: int = 42, deterministic: bool = True) -> RuntimeInfo:
         # Ampere and newer GPUs would otherwise run float32 matrix products in TF32 (10-bit
         # mantissa), changing printed values from the third digit on.
         tf.config.experimental.enable_tensor_float_32_execution(False)
+    from helpers.plotting import install_alt_text
+
+    install_alt_text()  # every figure the notebook shows stores a text description (alt text)
     info = RuntimeInfo(
         python=platform.python_version(),
         tensorflow=tf.__version__,
