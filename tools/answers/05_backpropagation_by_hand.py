@@ -8,9 +8,9 @@ from helpers.activations import sigmoid
 # Exercise 1: f = w1² + 20 w2². Each step multiplies w2 by 1 - 40ε: converges iff |1 - 40ε| < 1.
 EPS_MAX = 2 / 40
 
-# Exercise 2: K = a·b·c + b², b used twice: dK/db = a·c + 2b at (2, 3, -1).
+# Exercise 2: M = a·b·c + b², b used twice: dM/db = a·c + 2b at (2, 3, -1).
 A, B, C = 2.0, 3.0, -1.0
-DK_DB = A * C + 2 * B
+DM_DB = A * C + 2 * B
 
 
 # Exercise 3: logistic regression on the first two breast-cancer features, 100 full-batch steps.
@@ -52,7 +52,7 @@ QUESTIONS = {
     },
     "05-fan-out": {
         "kind": "number",
-        "answer": DK_DB,
+        "answer": DM_DB,
         "decimals": 3,
         "wrong": [
             (A * C, "that is only the share through a·b·c; b also feeds b², whose share is 2b."),
