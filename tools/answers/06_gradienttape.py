@@ -2,7 +2,8 @@
 
 import numpy as np
 
-# Exercise 1: f(x) = x³ − 2x², f'(x) = 3x² − 4x, f''(x) = 6x − 4 at x = 1.5.
+# Exercise 1: f(x) = x³ − 2x², f'(x) = 3x² − 4x, f''(x) = 6x − 4 at x = 1.5, by hand and by
+# nested tapes.
 X1 = 1.5
 D2F = 6 * X1 - 4
 DF = 3 * X1**2 - 4 * X1
@@ -35,6 +36,19 @@ QUESTIONS = {
         "decimals": 3,
         "wrong": [
             (DF, "that is the first derivative f'(1.5); differentiate once more."),
+            (6 * X1, "the −2x² term also contributes to f'': its second derivative is −4."),
+        ],
+    },
+    "06-second-derivative-tape": {
+        "kind": "number",
+        "answer": D2F,
+        "decimals": 3,
+        "wrong": [
+            (
+                DF,
+                "that is the first derivative, the inner tape's answer; compute it inside the "
+                "outer tape's block and ask the outer tape for its gradient.",
+            ),
             (6 * X1, "the −2x² term also contributes to f'': its second derivative is −4."),
         ],
     },
