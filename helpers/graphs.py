@@ -1,6 +1,8 @@
 """Computation graphs drawn with matplotlib: each node's forward value and the gradient flowing back.
 
-Taught in 05_backpropagation_by_hand (the graph of J = 3(a*b + c), worked forwards then backwards).
+Taught in 05_backpropagation_by_hand (the graph of J = 3(a*b + c), worked forwards then backwards;
+each edge can carry its local derivative, so the chain rule's products, and the sums where a value is
+used twice, can be read off the figure).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from helpers.plotting import set_alt_text
 
 FORWARD_COLOUR = "#1f4e9c"
 BACKWARD_COLOUR = "#c0392b"
+LOCAL_COLOUR = "#1e6b30"
 
 
 def _check_names(what: str, keys: Any, known: Mapping[str, Any]) -> None:
@@ -38,6 +41,48 @@ def _numbers(what: str, mapping: Mapping[str, Any]) -> dict[str, float]:
         if not math.isfinite(out[name]):
             raise ValueError(f"{what} of {name!r} must be finite, got {value!r}.")
     return out
+
+
+def _local_numbers(
+    local_grads: Mapping[tuple[str, str], Any], edges: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], float]:
+    """Read {(source, target): local derivative}, refusing pairs that are not edges of the graph."""
+    out = {}
+    for edge, value in local_grads.items():
+        key = tuple(edge) if isinstance(edge, (tuple, list)) else edge
+        if key not in edges:
+            raise ValueError(
+                f"local_grads has {edge!r}, which is not an edge; give (source, target) pairs "
+                f"from edges: {list(edges)}."
+            )
+        out[key] = _numbers("the local derivative", {f"{key[0]} -> {key[1]}": value}).popitem()[1]
+    return out
+
+
+def _contributions(
+    edges: Sequence[tuple[str, str]],
+    grad: Mapping[str, float],
+    local: Mapping[tuple[str, str], float],
+    output: str,
+) -> dict[tuple[str, str], float]:
+    """Each edge's share of d(output)/d(source): d(output)/d(target) x the edge's local derivative.
+
+    Where every outgoing edge of a node has a share and the node's gradient is given, the shares
+    must add up to it (the chain rule with fan-out); otherwise a ValueError names the node.
+    """
+    share = {e: grad[e[1]] * local[e] for e in edges if e in local and e[1] in grad}
+    for node in {src for src, _ in edges}:
+        outgoing = [e for e in edges if e[0] == node]
+        if node in grad and all(e in share for e in outgoing):
+            total = sum(share[e] for e in outgoing)
+            if not math.isclose(total, grad[node], rel_tol=1e-6, abs_tol=1e-9):
+                raise ValueError(
+                    f"grads gives d{output}/d{node} = {grad[node]:g}, but its edges' shares "
+                    f"(gradient at the target x local derivative) add up to {total:g}; "
+                    "fix grads or local_grads (the chain rule: the shares of all edges leaving "
+                    "a node add up to its gradient)."
+                )
+    return share
 
 
 def _validate(
@@ -89,6 +134,7 @@ def draw_computation_graph(
     labels: Mapping[str, str] | None = None,
     output: str | None = None,
     title: str = "Computation graph",
+    local_grads: Mapping[tuple[str, str], float] | None = None,
 ) -> Figure:
     """Draw a computation graph with forward values and backward gradients on its edges.
 
@@ -97,13 +143,21 @@ def draw_computation_graph(
     forward value; ``grads`` (optional) gives d(output)/d(node). Each edge is labelled above with
     the source's forward value (blue) and below with the gradient of the output with respect to
     the source (red). ``labels`` replaces a node's name inside its box (e.g. "u = a·b").
-    Taught in 05_backpropagation_by_hand.
+
+    ``local_grads`` (optional) maps an edge (source, target) to its local derivative
+    d(target)/d(source), drawn on the edge as "×4" (green). The red label then shows the chain
+    rule's product, "dJ/da = 3 × 4 = 12". A node used by several edges gets one product per edge
+    and its total gradient, the sum of those shares, next to its box; a ``grads`` value that
+    disagrees with that sum raises ValueError. Taught in 05_backpropagation_by_hand.
     """
     grads = {} if grads is None else grads
     labels = {} if labels is None else labels
     _check_names("labels", labels, nodes)
     edge_list = [tuple(edge) for edge in edges]
     _, vals, grad, output = _validate(nodes, edge_list, values, grads, output)
+    local = _local_numbers({} if local_grads is None else local_grads, edge_list)
+    share = _contributions(edge_list, grad, local, output)
+    fan_out = {src for src in {s for s, _ in edge_list} if sum(e[0] == src for e in edge_list) > 1}
     pos = {name: (float(x), float(y)) for name, (x, y) in nodes.items()}
 
     xs = [x for x, _ in pos.values()]
@@ -149,6 +203,22 @@ def draw_computation_graph(
             va="top",
             fontsize=10,
         )
+    for name in sorted(fan_out):  # a value used twice: its gradient is the sum of its edges' shares
+        parts = [share[e] for e in edge_list if e[0] == name and e in share]
+        if name in grad and len(parts) > 1:
+            ax.annotate(
+                f"d{output}/d{name} = "
+                + " + ".join(f"{p:g}" for p in parts)
+                + f" = {grad[name]:g}",
+                xy=pos[name],
+                xytext=(0, -30),
+                textcoords="offset points",
+                color=BACKWARD_COLOUR,
+                ha="center",
+                va="top",
+                fontsize=10,
+                fontweight="bold",
+            )
 
     ax.set_xlim(min(xs) - 0.45, max(xs) + 0.45)
     ax.set_ylim(min(ys) - 0.45, max(ys) + 0.45)
@@ -163,22 +233,29 @@ def draw_computation_graph(
             label="forward: value sent along the edge (above it)",
         )
     ]
-    if grad:
+    if local:
         handles.append(
             Line2D(
                 [],
                 [],
-                color=BACKWARD_COLOUR,
+                color=LOCAL_COLOUR,
                 lw=0,
                 marker="s",
-                label=f"backward: d{output}/d(source node) (below it)",
+                label="local derivative d(target)/d(source) (on it)",
             )
         )
+    if grad:
+        backward = (
+            f"backward: d{output}/d(source) = d{output}/d(target) × local (below it)"
+            if share
+            else f"backward: d{output}/d(source node) (below it)"
+        )
+        handles.append(Line2D([], [], color=BACKWARD_COLOUR, lw=0, marker="s", label=backward))
     ax.legend(
         handles=handles,
         loc="upper center",
         bbox_to_anchor=(0.5, 0.0),
-        ncol=len(handles),
+        ncol=len(handles) if len(handles) < 3 else 2,
         frameon=False,
         fontsize=9,
     )
@@ -194,13 +271,36 @@ def draw_computation_graph(
         normal = (-math.sin(angle), math.cos(angle))
         middle = ((pos[src][0] + pos[dst][0]) / 2, (pos[src][1] + pos[dst][1]) / 2)
         labels_here = [(f"{src} = {vals[src]:g}", FORWARD_COLOUR, 1)]
-        if src in grad:
+        edge = (src, dst)
+        if edge in share:
+            product = f"{grad[dst]:g} × {local[edge]:g} = {share[edge]:g}"
+            labels_here.append(
+                (
+                    product if src in fan_out else f"d{output}/d{src} = {product}",
+                    BACKWARD_COLOUR,
+                    -1,
+                )
+            )
+        elif src in grad:
             labels_here.append((f"d{output}/d{src} = {grad[src]:g}", BACKWARD_COLOUR, -1))
+        if edge in local:
+            ax.annotate(
+                f"×{local[edge]:g}",
+                xy=middle,
+                ha="center",
+                va="center",
+                color=LOCAL_COLOUR,
+                fontsize=10,
+                fontweight="bold",
+                zorder=4,
+                bbox=dict(boxstyle="round,pad=0.2", fc="white", ec=LOCAL_COLOUR, lw=0.8),
+            )
+        gap = 15 if edge in local else 10  # clear of the local derivative's box on the edge
         for text, colour, side in labels_here:
             ax.annotate(
                 text,
                 xy=middle,
-                xytext=(side * 10 * normal[0], side * 10 * normal[1]),
+                xytext=(side * gap * normal[0], side * gap * normal[1]),
                 textcoords="offset points",
                 rotation=math.degrees(angle),
                 rotation_mode="anchor",
