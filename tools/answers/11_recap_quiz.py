@@ -23,22 +23,43 @@ def _sigmoid_layer(x, w, b):
     return 1 / (1 + np.exp(-(np.asarray(x) @ np.asarray(w) + np.asarray(b))))
 
 
-# Q7: softmax of the logits (1, 2, 3)
+def _softmax(z):
+    z = np.asarray(z, dtype=float)
+    return np.exp(z) / np.exp(z).sum()
+
+
+# Q7: softmax of the logits (1, 2, 3) shifted by 5 and doubled
 _z = np.array([1.0, 2.0, 3.0])
-_softmax = np.exp(_z) / np.exp(_z).sum()
+_softmax_pair = [_softmax(_z + 5), _softmax(2 * _z)]
 
 # Q9: binary cross-entropy of three predictions
 _y, _p = np.array([1.0, 0.0, 1.0]), np.array([0.9, 0.2, 0.6])
 _bce = -np.mean(_y * np.log(_p) + (1 - _y) * np.log(1 - _p))
+_bce_half = np.log(2.0)  # the baseline that always predicts 0.5
 
-# Q10: the share of one outlier in MSE and in MAE
+# Q10: the outlier's share of sum_i |dL/dy_hat_i| under MSE (2 e_i / N) and MAE (sign(e_i) / N)
 _e = np.array([1.0, -1.0, 2.0, -2.0, 20.0])
-_share_mse, _share_mae = _e[-1] ** 2 / np.sum(_e**2), abs(_e[-1]) / np.sum(np.abs(_e))
+_share_mse, _share_mae = abs(_e[-1]) / np.sum(np.abs(_e)), 1 / len(_e)
+_loss_share_mse, _loss_share_mae = _e[-1] ** 2 / np.sum(_e**2), abs(_e[-1]) / np.sum(np.abs(_e))
+assert round(_share_mse, 2) == 0.77 and round(_share_mae, 2) == 0.20
 
 # Q11: gradient of the logistic loss with respect to w
 _x, _w = np.array([2.0, -1.0]), np.array([0.5, 0.5])
-_phi = 1 / (1 + np.exp(-(_x @ _w)))
-_grad = (_phi - 1.0) * _x
+_y_hat = 1 / (1 + np.exp(-(_x @ _w)))
+_grad = (_y_hat - 1.0) * _x
+
+
+def _last_epoch(curve, patience):
+    """The last epoch (counting from 1) that runs under EarlyStopping with this patience."""
+    best, wait = np.inf, 0
+    for epoch, loss in enumerate(curve, start=1):
+        if loss < best:
+            best, wait = loss, 0
+        else:
+            wait += 1
+            if wait >= patience:
+                return epoch
+    return len(curve)
 
 
 def _smallest_patience(curve):
@@ -69,7 +90,10 @@ QUESTIONS = {
         "wrong": [
             ("a", "count the axes: one grayscale image has two, height and width."),
             ("b", "a table of samples by features has two axes; a batch of tables has three."),
-            ("d", "a pixel (r, g, b) is one axis of length 3: rank 1, not rank 3."),
+            (
+                "d",
+                "a batch of colour images already has four axes: batch, height, width, channels.",
+            ),
         ],
         "revisit": "01",
     },
@@ -81,6 +105,17 @@ QUESTIONS = {
             ((2, 2, 2), "b holds one number per unit: how many axes does that need?"),
             ((1, 1, 0), "that is one neuron and one sample; here x is a batch and W has 16 units."),
             ((2, 2, 0), "b is not one number: the layer has one bias per unit."),
+        ],
+        "revisit": "01, 02",
+    },
+    "11-output-shape": {
+        "kind": "shape",
+        "answer": (32, 16),
+        "wrong": [
+            ((32, 8), "the product xW has one column per unit of the layer, not per input."),
+            ((8, 16), "that is the shape of W; the output has one row per sample of the batch."),
+            ((16, 32), "the rows are the samples: (batch, units)."),
+            ((16,), "that is the shape of b; the output keeps the batch axis of x."),
         ],
         "revisit": "01, 02",
     },
@@ -102,7 +137,7 @@ QUESTIONS = {
         "wrong": [
             ("a", "the activation applies to the pre-activation z = xW + b, not to the input."),
             ("b", "the bias is added to the product xW; it is not added to x."),
-            ("c", "the loss compares the layer's output with y: the bias comes before it."),
+            ("c", "the bias is part of the pre-activation z = xW + b: phi applies to the sum."),
         ],
         "revisit": "02",
     },
@@ -140,17 +175,20 @@ QUESTIONS = {
     },
     "11-softmax": {
         "kind": "array",
-        "answer": _softmax,
+        "answer": _softmax_pair,
         "decimals": 3,
         "wrong": [
-            (_z / _z.sum(), "normalise the exponentials e^z, not the logits themselves."),
             (
-                np.exp(_z),
-                "divide by the sum of the exponentials, so the probabilities add up to 1.",
+                [_softmax(_z + 5), _softmax(_z)],
+                "doubling the logits is not a shift: it widens the gaps between them.",
             ),
             (
-                1 / (1 + np.exp(-_z)),
-                "that is a sigmoid of each logit; softmax normalises over all three.",
+                [(_z + 5) / (_z + 5).sum(), 2 * _z / (2 * _z).sum()],
+                "normalise the exponentials e^z, not the logits themselves.",
+            ),
+            (
+                [np.exp(_z + 5), np.exp(2 * _z)],
+                "divide by the sum of the exponentials, so the probabilities add up to 1.",
             ),
         ],
         "revisit": "03",
@@ -173,13 +211,23 @@ QUESTIONS = {
         "revisit": "04, 07",
     },
     "11-bce": {
-        "kind": "number",
-        "answer": _bce,
+        "kind": "array",
+        "answer": [_bce, _bce_half],
         "decimals": 3,
         "wrong": [
-            (_bce / np.log(10), "use the natural logarithm np.log, not np.log10."),
-            (_bce * 3, "that is the sum over the examples; the loss is their mean."),
-            (-np.mean(np.log(_p)), "for a label y = 0 the loss is -log(1 - p), not -log(p)."),
+            (
+                [_bce / np.log(10), _bce_half / np.log(10)],
+                "use the natural logarithm np.log, not np.log10.",
+            ),
+            (
+                [_bce * 3, _bce_half * 3],
+                "that is the sum over the examples; the loss is their mean.",
+            ),
+            (
+                [-np.mean(np.log(_p)), _bce_half],
+                "for a label y = 0 the loss is -log(1 - p), not -log(p).",
+            ),
+            ([_bce, 0.5], "the baseline's loss is -log(0.5) for every example, not 0.5."),
         ],
         "revisit": "04",
     },
@@ -188,10 +236,18 @@ QUESTIONS = {
         "answer": [_share_mse, _share_mae],
         "decimals": 2,
         "wrong": [
-            ([_share_mae, _share_mse], "the order is [share in MSE, share in MAE]."),
+            ([_share_mae, _share_mse], "the order is [share under MSE, share under MAE]."),
             (
-                [_e[-1] ** 2 / np.sum(_e**2) / 5, _share_mae / 5],
-                "a share is a fraction of the sum: the 1/n cancels.",
+                [_loss_share_mse, _loss_share_mae],
+                "those are shares of the loss value; the fit moves along the gradient dL/dy_hat.",
+            ),
+            (
+                [_loss_share_mse, _share_mae],
+                "MSE's derivative 2 e_i / N grows like the error, not like its square.",
+            ),
+            (
+                [_share_mse, _loss_share_mae],
+                "MAE's derivative sign(e_i) / N has the same size for every example.",
             ),
         ],
         "revisit": "04",
@@ -201,26 +257,31 @@ QUESTIONS = {
         "answer": _grad,
         "decimals": 3,
         "wrong": [
-            ((_x @ _w - 1.0) * _x, "you used z where the chain rule needs phi = sigmoid(z)."),
+            ((_x @ _w - 1.0) * _x, "you used z where the chain rule needs y_hat = sigmoid(z)."),
             (
-                _grad * _phi * (1 - _phi),
-                "dL/dz is already phi - y: do not multiply by phi(1 - phi) again.",
+                _grad * _y_hat * (1 - _y_hat),
+                "dL/dz is already y_hat - y: do not multiply by y_hat(1 - y_hat) again.",
             ),
-            (-_grad, "the sign is wrong: the loss falls as phi rises towards y = 1."),
+            (-_grad, "the sign is wrong: the loss falls as y_hat rises towards y = 1."),
         ],
         "revisit": "05, 06",
     },
     "11-patience": {
-        "kind": "int",
-        "answer": _smallest_patience(_curve),
+        "kind": "shape",
+        "answer": (_last_epoch(_curve, 3), _smallest_patience(_curve)),
         "wrong": [
+            ((4, 8), "the order is (last epoch with patience 3, smallest patience)."),
             (
-                3,
-                "with patience 3 training stops after the third epoch without improvement, epoch 8.",
+                (8, 3),
+                "patience 3 stops after epoch 8, so it does not reach epoch 9: one more is needed.",
             ),
-            (2, "with patience 2 training stops after epoch 7, two epochs after the best one."),
-            (1, "with patience 1 training stops after epoch 4, the first without improvement."),
-            (9, "a patience of 9 lets it run, but so does a smaller one: find the smallest."),
+            ((8, 9), "a patience of 9 lets it run, but so does a smaller one: find the smallest."),
+            (
+                (6, 4),
+                "epoch 5's 0.61 beats 0.62 and resets the count: epochs 6, 7, 8 are the three.",
+            ),
+            ((7, 4), "count again: the three epochs without improvement after epoch 5 end at 8."),
+            ((9, 4), "patience 3 does stop the run: epochs 6, 7 and 8 do not beat 0.61."),
         ],
         "hint": "count the epochs without improvement after the best loss so far.",
         "revisit": "07",
@@ -232,7 +293,7 @@ QUESTIONS = {
         "wrong": [
             (
                 0.12 / (0.66 - 0.42),
-                "the weight multiplies the attribute loss: 0.42 + w * 0.12 = 0.66.",
+                "the weight multiplies the attribute loss: 0.42 + lambda * 0.12 = 0.66.",
             ),
             (0.66 / 0.12, "the digit loss is part of the total too: subtract it first."),
             (1.0, "with equal weights the total would be 0.42 + 0.12."),
@@ -262,7 +323,7 @@ QUESTIONS = {
             ("c", "the Python loop runs on the CPU, one step after another, on any device."),
             (
                 "d",
-                "hyperparameters come from your experiments; hardware only runs each one faster.",
+                "the hardware runs the same steps faster; how many epochs it takes is unchanged.",
             ),
         ],
         "revisit": "10",
