@@ -33,7 +33,7 @@ def test_format_writes_badge_setup_run_time_and_allowed_metadata_only() -> None:
     changes = fmt.format_notebook(nb, "99_title.ipynb", 23.6)
     assert {"header", "setup cell", "cell metadata", "notebook metadata"} <= set(changes)
     header, setup, body = nb.cells
-    assert header.source.startswith(course.badge("99_title.ipynb"))
+    assert header.source.startswith(course.badges("99_title.ipynb"))
     assert "**Run time:** about 25 s on a 2-core laptop CPU." in header.source
     assert "something" not in header.source
     assert setup.source == course.SETUP_CELL
