@@ -1,7 +1,5 @@
 """Answers to the exercises of 07_keras_sequential_mlp."""
 
-import numpy as np
-
 # Exercise 2: EarlyStopping(patience=2) over this curve (an improvement must be strictly lower).
 curve = [0.52, 0.38, 0.31, 0.29, 0.30, 0.28, 0.28, 0.29, 0.31, 0.33]
 best, wait, stop = 0, 0, None
@@ -52,21 +50,15 @@ QUESTIONS = {
             ("Flatten Dense Dense", "add keras.layers.Dropout(0.5) after the hidden layer."),
         ],
     },
-    "07-dropout-prediction": {
-        "kind": "choice",
-        "options": ["a", "b", "c"],
-        "answer": "a",
-        "wrong": [
-            ("b", "compare the two printed gaps: they are far from equal."),
-            ("c", "dropout makes fitting the training images harder; look at the printed gaps."),
-        ],
-    },
-    "07-steps-per-epoch": {
+    "07-plain-steps": {
         "kind": "int",
-        "answer": int(np.ceil(9 * 3200 / 128)),
+        "answer": 11 * (3200 // 128),  # the plain run stopped after 11 epochs of 25 batches
         "wrong": [
-            (int(np.ceil(3200 / 128)), "the run trained on the augmented set, x_aug."),
-            (9 * 3200, "one step per batch, not per image."),
+            (8 * 25, "restoring the best epoch's weights does not undo the steps taken after it."),
+            (20 * 25, "EarlyStopping stopped the run before the 20-epoch limit."),
+            (11 * 3200, "one step per batch of 128 images, not per image."),
+            (11, "that is the number of epochs; each epoch has several batches."),
         ],
+        "hint": "epochs run times batches per epoch.",
     },
 }
