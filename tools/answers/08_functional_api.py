@@ -3,7 +3,6 @@
 import numpy as np
 
 trunk = 784 * 256 + 256
-batch_means, batch_sizes = [0.2, 0.3, 0.4, 1.0], [300, 300, 300, 100]
 
 QUESTIONS = {
     "08-two-heads-params": {
@@ -15,18 +14,20 @@ QUESTIONS = {
             (trunk + 256 * 10 + 10, "the attribute head has weights too: 256 * 4 + 4."),
         ],
     },
-    "08-batch-mean": {
+    "08-zero-model-loss": {
         "kind": "number",
-        "answer": float(np.dot(batch_means, batch_sizes) / np.sum(batch_sizes)),
+        "answer": float(np.log(10) + 0.5 * np.log(2)),
         "decimals": 3,
         "wrong": [
+            (float(np.log(10) + np.log(2)), "the attribute loss is weighted by 0.5."),
             (
-                float(np.mean(batch_means)),
-                "that is the plain mean of the four batch means; Keras weights each batch by "
-                "its number of images.",
+                float(np.log(10) + 0.5 * 4 * np.log(2)),
+                "L_attributes is the mean over the four attributes, not their sum.",
             ),
-            (float(np.sum(batch_means)), "a loss is a mean over images, not a sum."),
+            (float(np.log(10)), "the attribute head has a loss too: a sigmoid of 0 is 0.5."),
+            (float(np.log10(10) + 0.5 * np.log10(2)), "cross-entropy uses the natural log."),
         ],
+        "hint": "softmax of ten zeros gives 1/10 to each class; a sigmoid of 0 gives 1/2.",
     },
     "08-skip-shape": {
         "kind": "shape",
@@ -49,6 +50,14 @@ QUESTIONS = {
         "wrong": [
             (lambda x, W, b: x @ W + b, "apply the activation: ReLU(z) = max(0, z)."),
             (lambda x, W, b: np.maximum(0.0, x @ W), "you forgot the bias b."),
+        ],
+    },
+    "08-single-shape": {
+        "kind": "shape",
+        "answer": (256,),
+        "wrong": [
+            ((1, 256), "with a 1-D x, x @ W is 1-D too: no batch axis appears."),
+            ((784,), "x @ W maps the 784 inputs to the 256 units."),
         ],
     },
     "08-two-inputs-params": {
