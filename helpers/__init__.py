@@ -13,6 +13,7 @@ One module per concern, imported by the notebooks:
 - ``update_rules``: each optimizer's update rule in NumPy, checked against Keras (09).
 - ``widgets``: sliders that redraw a figure, stored as a plain figure for readers (03-05, 09, 10).
 - ``diagrams``: drawings of a neuron and of a dense MLP's layers and connections (02).
+- ``model_diagram``: drawing a Keras model's graph of layers without Graphviz (08).
 
 Importing this package does not import TensorFlow: ``runtime.setup`` must run first so that
 TensorFlow's start-up log lines are silenced.

@@ -1,0 +1,76 @@
+"""Answers to the exercises of 08_functional_api."""
+
+import numpy as np
+
+trunk = 784 * 256 + 256
+
+QUESTIONS = {
+    "08-two-heads-params": {
+        "kind": "int",
+        "answer": trunk + (256 * 10 + 10) + (256 * 4 + 4),
+        "wrong": [
+            (784 * 256 + 256 * 10 + 256 * 4, "you forgot the biases: one per unit."),
+            (2 * trunk + 256 * 10 + 10 + 256 * 4 + 4, "the trunk is shared: count it once."),
+            (trunk + 256 * 10 + 10, "the attribute head has weights too: 256 * 4 + 4."),
+        ],
+    },
+    "08-zero-model-loss": {
+        "kind": "number",
+        "answer": float(np.log(10) + 0.5 * np.log(2)),
+        "decimals": 3,
+        "wrong": [
+            (float(np.log(10) + np.log(2)), "the attribute loss is weighted by 0.5."),
+            (
+                float(np.log(10) + 0.5 * 4 * np.log(2)),
+                "L_attributes is the mean over the four attributes, not their sum.",
+            ),
+            (float(np.log(10)), "the attribute head has a loss too: a sigmoid of 0 is 0.5."),
+            (float(np.log10(10) + 0.5 * np.log10(2)), "cross-entropy uses the natural log."),
+        ],
+        "hint": "softmax of ten zeros gives 1/10 to each class; a sigmoid of 0 gives 1/2.",
+    },
+    "08-skip-shape": {
+        "kind": "shape",
+        "answer": (32, 784 + 256),
+        "wrong": [
+            ((32, 256), "Concatenate joins the flattened image (784) and the hidden layer (256)."),
+            ((32, 784), "Concatenate joins the flattened image (784) and the hidden layer (256)."),
+            ((32, 10), "that is the model's output; the skip layer comes before the output."),
+        ],
+    },
+    "08-neuron-forward": {
+        "kind": "function",
+        "answer": lambda x, W, b: np.maximum(0.0, x @ W + b),
+        "inputs": [
+            [[[1.0, 2.0], [-1.0, 0.5]], [[0.5, -1.0, 2.0], [1.0, 0.25, -3.0]], [0.1, 0.2, -0.3]],
+            [[[3.0, -2.0]], [[1.0], [2.0]], [0.5]],
+        ],
+        "output": "array",
+        "decimals": 4,
+        "wrong": [
+            (lambda x, W, b: x @ W + b, "apply the activation: ReLU(z) = max(0, z)."),
+            (lambda x, W, b: np.maximum(0.0, x @ W), "you forgot the bias b."),
+        ],
+    },
+    "08-single-shape": {
+        "kind": "shape",
+        "answer": (256,),
+        "wrong": [
+            ((1, 256), "with a 1-D x, x @ W is 1-D too: no batch axis appears."),
+            ((784,), "x @ W maps the 784 inputs to the 256 units."),
+        ],
+    },
+    "08-two-inputs-params": {
+        "kind": "int",
+        "answer": (784 + 4) * 64 + 64 + 64 * 10 + 10,
+        "wrong": [
+            (784 * 64 + 64 + 64 * 10 + 10, "join the attribute input to the flattened image."),
+            ((784 + 4) * 256 + 256 + 256 * 10 + 10, "the hidden layer has 64 units here."),
+        ],
+    },
+    "08-two-inputs-shape": {
+        "kind": "shape",
+        "answer": (5, 10),
+        "wrong": [((5, 4), "the model's output is the digit head: 10 logits per image.")],
+    },
+}
