@@ -33,8 +33,9 @@ $(STAMP): requirements.txt requirements-site.txt pyproject.toml
 	$(BIN)/python -m pip install -r requirements.txt -r requirements-site.txt
 	touch $(STAMP)
 
+# Opens the repository with the student notebooks' folder shown first (notebooks/ is one level up).
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) student/
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/student
 
 # Two workers, one test file (or notebook, whose cells share a kernel) at a time on each.
 test: lint

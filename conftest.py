@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent / "tests"))
 from offline_net import go_offline  # noqa: E402
 
 _notebook_seconds: dict[str, float] = defaultdict(float)
+_nbgrader_scores: list[str] = []
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,13 +42,18 @@ def pytest_collectstart(collector: pytest.Collector) -> None:
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    _nbgrader_scores.extend(v for k, v in report.user_properties if k == "nbgrader")
     path = report.nodeid.split("::", 1)[0]
     if path.endswith(".ipynb"):
         _notebook_seconds[path] += report.duration
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
-    """Print each notebook's execution time (kernel start included)."""
+    """Print the nbgrader scores and each notebook's execution time (kernel start included)."""
+    if _nbgrader_scores:
+        terminalreporter.section("nbgrader: instructor solutions and a blank submission")
+        for line in sorted(set(_nbgrader_scores)):
+            terminalreporter.write_line(line)
     if not _notebook_seconds:
         return
     terminalreporter.section("notebook execution times")
