@@ -40,21 +40,6 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 IDS = [p.stem for p in NOTEBOOKS]
 IMAGE_TYPES = ("image/png", "image/jpeg")
 
-#: Notebooks whose stored outputs predate the alt-text formatter (helpers.plotting.install_alt_text):
-#: their figures have no stored description yet. Re-execute a notebook, then remove it from this set
-#: (its alt-text test then passes; while it is listed, a pass fails as XPASS(strict) to remind you).
-STORED_BEFORE_ALT_TEXT = {
-    "01_tensors.ipynb",
-    "02_neuron_and_forward_pass.ipynb",
-    "03_activation_functions.ipynb",
-    "04_loss_functions.ipynb",
-    "05_backpropagation_by_hand.ipynb",
-    "06_gradienttape.ipynb",
-    "07_keras_sequential_mlp.ipynb",
-    "09_optimizers.ipynb",
-    "10_gradient_descent_batch_size.ipynb",
-}
-
 
 @functools.cache
 def _soup(path: Path) -> BeautifulSoup:
@@ -150,19 +135,7 @@ def test_every_stored_figure_is_on_its_page_opaque(site: Path, source: Path) -> 
 
 
 @pytest.mark.parametrize("name", [p.name for p in NOTEBOOKS], ids=IDS)
-def test_every_figure_has_a_description(
-    site: Path, source: Path, name: str, request: pytest.FixtureRequest
-) -> None:
-    if name in STORED_BEFORE_ALT_TEXT:
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "stored outputs predate the alt-text formatter: re-execute the notebook "
-                    "(jupyter nbconvert --to notebook --execute --inplace), then remove it from STORED_BEFORE_ALT_TEXT"
-                ),
-            )
-        )
+def test_every_figure_has_a_description(site: Path, source: Path, name: str) -> None:
     stored = dict(_stored_images(nbformat.read(source / name, as_version=4)))
     for img in _figures(_soup(site / f"{Path(name).stem}.html")):
         alt = img.get("alt", "")
