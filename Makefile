@@ -4,7 +4,8 @@
 #                    (the only way outputs are stored); NB=notebooks/04_loss_functions.ipynb for one
 #   make format      format only: ruff on code and notebooks, badges, setup cells, metadata
 #   make lint        check all of that without changing anything (part of `make test`)
-#   make student     write the student notebooks to build/student/
+#   make student     write the student notebooks to student/ (exercises unanswered)
+#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/
 # All create or reuse the virtual environment in $(VENV).
 PYTHON ?= python3
 VENV ?= .venv
@@ -14,7 +15,7 @@ NB ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint format notebooks student clean
+.PHONY: lab test lint format notebooks student keys clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,9 @@ notebooks: $(STAMP)
 
 student: $(STAMP)
 	$(BIN)/python tools/make_student_version.py
+
+keys: $(STAMP)
+	$(BIN)/python tools/make_keys.py
 
 clean:
 	rm -rf $(VENV) build dist
