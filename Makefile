@@ -5,6 +5,7 @@
 #   make format      format only: ruff on code and notebooks, badges, setup cells, metadata
 #   make lint        check all of that without changing anything (part of `make test`)
 #   make student     write the student notebooks to student/ (exercises unanswered)
+#   make nbgrader   write an nbgrader course (source/ of every notebook) to build/nbgrader/
 #   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/
 # All create or reuse the virtual environment in $(VENV).
 PYTHON ?= python3
@@ -15,7 +16,7 @@ NB ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint format notebooks student keys clean
+.PHONY: lab test lint format notebooks student keys nbgrader clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +24,11 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/
+	$(BIN)/jupyter lab $(ALLOW_ROOT) student/
 
+# Two workers, one test file (or notebook, whose cells share a kernel) at a time on each.
 test: lint
-	$(BIN)/python -m pytest --offline
+	$(BIN)/python -m pytest --offline -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -37,13 +39,18 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/python tools/format_notebooks.py $(NB)
+	$(BIN)/python tools/make_student_version.py $(NB)
 
 notebooks: $(STAMP)
 	$(BIN)/ruff format $(or $(NB),notebooks/)
 	$(BIN)/python tools/format_notebooks.py --execute $(NB)
+	$(BIN)/python tools/make_student_version.py $(NB)
 
 student: $(STAMP)
 	$(BIN)/python tools/make_student_version.py
+
+nbgrader: $(STAMP)
+	$(BIN)/python tools/make_nbgrader.py
 
 keys: $(STAMP)
 	$(BIN)/python tools/make_keys.py

@@ -65,6 +65,13 @@ class Verdict(int):
         """Show nothing as a cell's result: ``check`` has already shown the feedback line."""
 
 
+class _Quiet(int):
+    """An int that shows nothing as a cell's result (the cell has printed it already)."""
+
+    def _ipython_display_(self) -> None:
+        pass
+
+
 # ---------------------------------------------------------------------------------------------
 # Canonical forms: the text that is hashed. make keys (tools/make_keys.py) uses the same functions.
 
@@ -276,7 +283,8 @@ class Quiz:
         return verdict
 
     def score(self) -> int:
-        """Print the score and the questions to revisit (with their notebooks); return the score."""
+        """Print the score and the questions to revisit (with their notebooks); return the score
+        (an int that Jupyter does not echo under the printed lines)."""
         right = [q for q in self.questions if self.results.get(q)]
         missed = [q for q in self.questions if q not in right]
         print(f"score: {len(right)} / {len(self.questions)}")
@@ -286,7 +294,7 @@ class Quiz:
             status = "not checked yet" if q not in self.results else "not right yet"
             where = self.questions[q].get("revisit", "")
             print(f"to revisit: {q} ({status})" + (f" - reread notebook {where}" if where else ""))
-        return len(right)
+        return _Quiet(len(right))
 
 
 # ---------------------------------------------------------------------------------------------

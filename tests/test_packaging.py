@@ -31,9 +31,12 @@ def test_wheel_carries_the_data_and_loads_it_without_a_checkout(tmp_path: Path) 
     assert build.returncode == 0, build.stdout + build.stderr
     (wheel,) = tmp_path.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert {"helpers/data/mnist_5k.npz", "helpers/data/SHA256SUMS", "helpers/datasets.py"} <= set(
-        names
-    )
+    assert {
+        "helpers/data/mnist_5k.npz",
+        "helpers/data/SHA256SUMS",
+        "helpers/datasets.py",
+        "helpers/answer_keys/11.json",
+    } <= set(names)
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = (

@@ -1,21 +1,26 @@
-"""The student version: valid notebooks, no solution left, stops at the first exercise, clear refusals."""
+"""The student notebooks: placeholders instead of solutions, solutions in a collapsed section at
+the end, student/ in sync with the generator (a lockfile). Run All: test_student_run_all.py."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import make_student_version as msv  # noqa: E402
 
+from tools.course import STUDENT_DIR  # noqa: E402
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+IDS = [p.name for p in NOTEBOOKS]
 PLANTED = "PLANTED_SOLUTION_MARKER_7f3a"
+#: The exercise API before issue 12: expected values or plain digests in the check cell.
+OLD_API = re.compile(r"\bchecks\.(check_value|check_shape|check_choice|check_digest|grade_\w+)\(")
 
 
 def _plant(nb: nbformat.NotebookNode) -> int:
@@ -33,48 +38,83 @@ def _plant(nb: nbformat.NotebookNode) -> int:
     return planted
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_student_version_is_valid_and_keeps_no_solution(path: Path) -> None:
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_student_version_is_valid_and_shows_no_solution_before_the_end(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     planted = _plant(nb)
     student, solutions = msv.student_version(nb, path.name)
     nbformat.validate(student)
-    text = nbformat.writes(student)
-    assert solutions == planted >= 1
-    assert PLANTED not in text and msv.BEGIN not in text and msv.END not in text
-    assert text.count("raise NotImplementedError()") >= solutions
-    assert len(student.cells) == len(nb.cells)
-    # the instructor notebook is left as it was
-    assert PLANTED in nbformat.writes(nb)
+    assert solutions >= 1 and planted >= solutions
+    body = nbformat.writes(nbformat.v4.new_notebook(cells=student.cells[:-1]))
+    assert PLANTED not in body and msv.BEGIN not in body and msv.END not in body
+    last = student.cells[-1]
+    assert last.id == msv.SOLUTIONS_ID and last.source.count("<details>") == planted
+    assert len(student.cells) == len(nb.cells) + 1
+    assert PLANTED in nbformat.writes(nb)  # the instructor notebook is left as it was
 
 
-def test_outputs_of_solution_and_check_cells_are_cleared() -> None:
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_student_folder_is_what_the_generator_makes(path: Path, tmp_path: Path) -> None:
+    """Like a lockfile: run `make student` (or `make notebooks`) after changing a notebook."""
+    assert msv.main(["-o", str(tmp_path), str(path)]) == 0
+    committed = ROOT / STUDENT_DIR / path.name
+    assert committed.is_file(), f"{committed} is missing: run `make student`"
+    assert committed.read_text() == (tmp_path / path.name).read_text(), (
+        f"{STUDENT_DIR}/{path.name} is out of date: run `make student`"
+    )
+
+
+def test_no_student_notebook_without_its_source() -> None:
+    names = {p.name for p in (ROOT / STUDENT_DIR).glob("*.ipynb")}
+    assert names == set(IDS), "student/ must hold exactly the notebooks of notebooks/"
+
+
+def test_placeholders_from_what_the_solution_assigns() -> None:
+    cells = [
+        "x = 1",
+        "### BEGIN SOLUTION\ntmp = x * 2\nbce_ex = -tmp\n### END SOLUTION",
+        'checks.check("04-bce", bce_ex)',
+        "### BEGIN SOLUTION\ndef forward(x, w, b=0.0):\n    return x @ w + b\n### END SOLUTION",
+        'checks.check("04-fwd", forward)',
+        "with tape:\n    ### BEGIN SOLUTION\n    g = 2 * x\n    ### END SOLUTION\nprint(g)",
+        "### BEGIN SOLUTION\nprint(x)\n### END SOLUTION",
+    ]
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("### Exercise 1: a title")]
+        + [nbformat.v4.new_code_cell(c) for c in cells]
+    )
+    student, replaced = msv.student_version(nb, "t.ipynb")
+    sources = [c.source for c in student.cells]
+    assert replaced == 4
+    assert sources[2] == "bce_ex = ...  # YOUR CODE HERE"
+    assert sources[4] == "def forward(x, w, b=0.0):\n    # YOUR CODE HERE\n    ..."
+    assert sources[6] == "with tape:\n    g = ...  # YOUR CODE HERE\nprint(g)"
+    assert sources[7] == "...  # YOUR CODE HERE"
+    solutions = sources[-1]
+    assert "<details><summary>Exercise 1: a title</summary>" in solutions
+    assert "bce_ex = -tmp" in solutions and "return x @ w + b" in solutions
+
+
+def test_outputs_of_answer_check_and_tagged_cells_are_cleared() -> None:
+    def out(text: str) -> list:
+        return [nbformat.v4.new_output("stream", text=text)]
+
     nb = nbformat.v4.new_notebook(
         cells=[
-            nbformat.v4.new_code_cell(
-                "x = 1",
-                outputs=[nbformat.v4.new_output("stream", text="kept\n")],
-                execution_count=1,
-            ),
+            nbformat.v4.new_code_cell("x = 1", outputs=out("kept\n"), execution_count=1),
             nbformat.v4.new_code_cell(
                 "### BEGIN SOLUTION\nanswer = 2\n### END SOLUTION",
+                outputs=out("solution output\n"),
                 execution_count=2,
-                outputs=[nbformat.v4.new_output("stream", text="solution output\n")],
             ),
             nbformat.v4.new_markdown_cell("prose"),
             nbformat.v4.new_code_cell(
-                "check(answer)",
-                outputs=[nbformat.v4.new_output("stream", text="correct\n")],
-                execution_count=3,
+                'checks.check("99-a", answer)', outputs=out("99-a: correct.\n"), execution_count=3
             ),
+            nbformat.v4.new_code_cell("y = 2", outputs=out("kept\n"), execution_count=4),
             nbformat.v4.new_code_cell(
-                "y = 2",
-                outputs=[nbformat.v4.new_output("stream", text="kept\n")],
-                execution_count=4,
-            ),
-            nbformat.v4.new_code_cell(
-                "print(score)",
-                outputs=[nbformat.v4.new_output("stream", text="score 1/1\n")],
+                "quiz.score()",
+                outputs=out("score 1/1\n"),
                 execution_count=5,
                 metadata={"tags": [msv.CLEAR_TAG]},
             ),
@@ -82,21 +122,9 @@ def test_outputs_of_solution_and_check_cells_are_cleared() -> None:
     )
     student, _ = msv.student_version(nb, "t.ipynb")
     assert student.cells[0].outputs and student.cells[0].execution_count == 1
-    assert student.cells[1].source == "# YOUR CODE HERE\nraise NotImplementedError()"
-    assert (
-        student.cells[1].outputs == []
-        and student.cells[3].outputs == []
-        and student.cells[3].execution_count is None
-    )
+    assert student.cells[1].outputs == [] and student.cells[3].outputs == []
+    assert student.cells[3].execution_count is None
     assert student.cells[4].outputs and student.cells[5].outputs == []
-
-
-def test_indentation_is_kept() -> None:
-    source = "def f(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"
-    assert (
-        msv.strip_solution(source, "c")
-        == "def f(x):\n    # YOUR CODE HERE\n    raise NotImplementedError()"
-    )
 
 
 @pytest.mark.parametrize(
@@ -115,40 +143,18 @@ def test_refuses_bad_markers_naming_the_cell(source: str, message: str) -> None:
         msv.student_version(nb, "bad.ipynb")
 
 
-def test_command_writes_the_build_folder_and_refuses_bad_notebooks(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_command_refuses_bad_notebooks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "99_bad.ipynb"
     nbformat.write(
         nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("### BEGIN SOLUTION")]), bad
     )
     assert msv.main(["-o", str(tmp_path / "out"), str(bad)]) == 1
     assert "refused: 99_bad.ipynb, cell 0" in capsys.readouterr().err
-    good = NOTEBOOKS[0]
-    assert msv.main(["-o", str(tmp_path / "out"), str(good)]) == 0
-    assert (tmp_path / "out" / good.name).is_file()
 
 
-def test_student_notebook_stops_at_the_first_exercise_and_not_before(tmp_path: Path) -> None:
-    path = ROOT / "notebooks" / "01_tensors.ipynb"
-    student, _ = msv.student_version(nbformat.read(path, as_version=4), path.name)
-    first = next(
-        i for i, c in enumerate(student.cells) if "raise NotImplementedError()" in c.source
-    )
-    client = NotebookClient(
-        student,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    with pytest.raises(CellExecutionError) as err:
-        client.execute()
-    assert "NotImplementedError" in str(err.value)
-    errors = [
-        i
-        for i, c in enumerate(student.cells)
-        if c.cell_type == "code"
-        and any(o.output_type == "error" for o in c.outputs)
-        and "raises-exception" not in c.metadata.get("tags", [])
-    ]
-    assert errors == [first]
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_exercises_use_the_checks_api(path: Path) -> None:
+    """A check cell holds `checks.check("NN-name", answer)` calls, never an expected value."""
+    source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    old = sorted(set(OLD_API.findall(source)))
+    assert not old, f"{path.name} still uses the old exercise style: {old}"

@@ -1,0 +1,122 @@
+"""Write an nbgrader course from the instructor notebooks: `make nbgrader` -> build/nbgrader/.
+
+    python tools/make_nbgrader.py [-o DIR] [NOTEBOOK ...]
+
+Writes ``nbgrader_config.py`` and ``source/<NN_name>/<NN_name>.ipynb`` for each notebook: each
+cell with ``### BEGIN SOLUTION`` becomes an nbgrader solution cell (``grade_id`` "<qid>-answer"),
+the check cell after it an autograded test cell (``grade_id`` "<qid>-check", read-only) worth the
+points of its questions (``points`` in the answer spec, default 1), and every other cell stays as
+it is. The checks need no hidden tests: a check cell holds only ``checks.check("NN-name", answer)``
+and the answer keys never show an answer. Under ``nbgrader autograde`` (and ``validate``) nbgrader
+sets NBGRADER_EXECUTION, which turns on ``helpers.checks.GRADING``: a wrong or missing answer then
+raises AssertionError and the test cell scores 0. Then, in that directory:
+
+    nbgrader generate_assignment --all      # release/<NN_name>/ for the students
+    nbgrader autograde <NN_name>            # grades submitted/<student>/<NN_name>/
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tools.make_student_version import BEGIN, END, MarkerError  # noqa: E402
+
+SCHEMA_VERSION = 3  # nbgrader 0.9's cell metadata schema
+CHECK_CALL = re.compile(r"""\bcheck\(\s*["'](\d\d-[a-z0-9-]+)["']""")
+CONFIG = """\
+# nbgrader configuration of the course written by tools/make_nbgrader.py (`make nbgrader`).
+c = get_config()  # noqa: F821
+c.CourseDirectory.course_id = "nn-keras-series"
+# The notebooks train small models: give each cell time on a slow CPU.
+c.Execute.timeout = 600
+"""
+
+
+def _points(qid: str) -> int:
+    key = ROOT / "helpers" / "answer_keys" / f"{qid[:2]}.json"
+    if not key.is_file():
+        return 1
+    return int(json.loads(key.read_text())["questions"].get(qid, {}).get("points", 1))
+
+
+def _meta(grade_id: str, *, solution: bool, grade: bool, points: int = 0) -> dict:
+    meta = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": not solution,
+        "schema_version": SCHEMA_VERSION,
+        "solution": solution,
+        "task": False,
+    }
+    if grade:
+        meta["points"] = points
+    return meta
+
+
+def nbgrader_version(nb: nbformat.NotebookNode, name: str) -> tuple[nbformat.NotebookNode, int]:
+    """Return ``nb`` with nbgrader metadata on solution and check cells, and the total points."""
+    nb = nbformat.from_dict(nb)
+    seen: set[str] = set()
+    total = 0
+    cells = nb.cells
+    for index, cell in enumerate(cells):
+        if BEGIN not in cell.source and END not in cell.source:
+            continue
+        if cell.cell_type != "code":
+            raise MarkerError(f"{name}, cell {index}: solution markers in a markdown cell.")
+        check = next((c for c in cells[index + 1 :] if c.cell_type == "code"), None)
+        qids = CHECK_CALL.findall(check.source) if check is not None else []
+        if not qids:
+            raise MarkerError(
+                f"{name}, cell {index}: the code cell after a solution must be its check, "
+                '`checks.check("NN-name", answer)`.'
+            )
+        base = "+".join(qids)
+        for grade_id in (f"{base}-answer", f"{base}-check"):
+            if grade_id in seen:
+                raise MarkerError(
+                    f"{name}: grade_id {grade_id!r} twice; question ids must be unique."
+                )
+            seen.add(grade_id)
+        cell.metadata["nbgrader"] = _meta(f"{base}-answer", solution=True, grade=False)
+        points = sum(_points(q) for q in qids)
+        check.metadata["nbgrader"] = _meta(
+            f"{base}-check", solution=False, grade=True, points=points
+        )
+        total += points
+    return nb, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/*.ipynb")
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "build" / "nbgrader")
+    args = parser.parse_args(argv)
+    paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    args.output.mkdir(parents=True, exist_ok=True)
+    (args.output / "nbgrader_config.py").write_text(CONFIG)
+    failed = 0
+    for path in paths:
+        try:
+            nb, points = nbgrader_version(nbformat.read(path, as_version=4), path.name)
+        except MarkerError as err:
+            print(f"refused: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        folder = args.output / "source" / path.stem
+        folder.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, folder / path.name)
+        print(f"{path.stem}: {points} points -> {folder / path.name}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
