@@ -79,7 +79,7 @@ def nbgrader_version(nb: nbformat.NotebookNode, name: str) -> tuple[nbformat.Not
                 f"{name}, cell {index}: the code cell after a solution must be its check, "
                 '`checks.check("NN-name", answer)`.'
             )
-        base = "+".join(qids)
+        base = "_".join(qids)  # letters, digits, - and _ only, as grade ids
         for grade_id in (f"{base}-answer", f"{base}-check"):
             if grade_id in seen:
                 raise MarkerError(
