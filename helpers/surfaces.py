@@ -191,27 +191,6 @@ def plot_trajectory_panels(
         ax.contour(gx, gy, shifted, levels=contour_levels, colors="lightgrey", linewidths=0.7)
         ax.plot(mx, my, "k*", ms=11, ls="none")
         ax.plot(*surface.start, "ks", ms=6)
-        for i, name in enumerate(names):
-            path = np.asarray(paths[name], dtype=float)
-            if path.ndim != 2 or path.shape[1] != 2:
-                raise ValueError(f"path {name!r} must have shape (steps + 1, 2), got {path.shape}.")
-            color = cmap(i)
-            style = ("-", "--", "-.", ":")[i % 4]
-            ax.plot(path[:, 0], path[:, 1], style, color=color, lw=1.3)
-            end = np.clip(
-                path[-1], [surface.xlim[0], surface.ylim[0]], [surface.xlim[1], surface.ylim[1]]
-            )
-            ax.plot(*end, "o", color=color, ms=5, mec="black", mew=0.5)
-            ax.annotate(
-                name,
-                xy=end,
-                xytext=(8, 14 * (len(names) / 2 - i)),
-                textcoords="offset points",
-                color=color,
-                fontsize=9,
-                fontweight="bold",
-                arrowprops=dict(arrowstyle="-", color=color, lw=0.6),
-            )
         ax.set(
             xlim=surface.xlim,
             ylim=surface.ylim,
@@ -219,6 +198,43 @@ def plot_trajectory_panels(
             ylabel="y (parameter 2)",
             title=panel,
         )
+        ends = []
+        for i, name in enumerate(names):
+            path = np.asarray(paths[name], dtype=float)
+            if path.ndim != 2 or path.shape[1] != 2:
+                raise ValueError(f"path {name!r} must have shape (steps + 1, 2), got {path.shape}.")
+            color = cmap(i)
+            style = ("-", "--", "-.", ":")[i % 4]
+            lw = 1.0 + 0.6 * (len(names) - 1 - i)  # earlier paths wider: visible under later ones
+            ax.plot(path[:, 0], path[:, 1], style, color=color, lw=lw)
+            end = np.clip(
+                path[-1], [surface.xlim[0], surface.ylim[0]], [surface.xlim[1], surface.ylim[1]]
+            )
+            ax.plot(*end, "o", color=color, ms=5, mec="black", mew=0.5)
+            ends.append(end)
+        # labels 14 points apart at least, in the order of the paths, next to their ends
+        to_points = 72 / fig.dpi
+        end_y = [ax.transData.transform(end)[1] * to_points for end in ends]
+        wanted = [y + 14 * (len(names) / 2 - i) for i, y in enumerate(end_y)]
+        order = np.argsort(wanted)[::-1]
+        placed: dict[int, float] = {}
+        for j in order:
+            y = wanted[j]
+            if placed:
+                y = min(y, min(placed.values()) - 14)
+            placed[int(j)] = y
+        for i, (name, end) in enumerate(zip(names, ends)):
+            ax.annotate(
+                name,
+                xy=end,
+                xytext=(10, placed[i] - end_y[i]),
+                textcoords="offset points",
+                color=cmap(i),
+                fontsize=9,
+                fontweight="bold",
+                va="center",
+                arrowprops=dict(arrowstyle="-", color=cmap(i), lw=0.6),
+            )
     fig.suptitle(
         title or f"Optimizer paths on the {surface.name} (square: start, star: minimum, dot: end)"
     )

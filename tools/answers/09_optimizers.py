@@ -42,8 +42,10 @@ def _rmsprop_no_root(gradients, lr):
     return w
 
 
-# Exercise 4: Adadelta's first step with lr 1.0 and g = 3
-_adadelta_first = np.sqrt(1e-7) / np.sqrt(0.05 * 9.0 + 1e-7) * 3.0
+# Exercise 4: Adadelta's first step with lr 1.0 and the tiny g = 0.001 (0.05 g^2 = delta / 2)
+_g4 = 0.001
+_adadelta_first = np.sqrt(1e-7) / np.sqrt(0.05 * _g4**2 + 1e-7) * _g4
+_adadelta_shortcut = np.sqrt(1e-7 / 0.05)  # ignores delta next to 0.05 g^2
 
 QUESTIONS = {
     "09-momentum-two-steps": {
@@ -60,6 +62,18 @@ QUESTIONS = {
                 "that is the Nesterov variant; plain momentum adds v itself: w <- w + v.",
             ),
         ],
+    },
+    "09-adam-m-hat": {
+        "kind": "number",
+        "answer": 0.1 * _g / 0.1,
+        "decimals": 6,
+        "wrong": [(0.1 * _g, "that is m itself; m_hat divides it by 1 - 0.9^1 = 0.1.")],
+    },
+    "09-adam-s-hat": {
+        "kind": "number",
+        "answer": 0.001 * _g**2 / 0.001,
+        "sig": 3,
+        "wrong": [(0.001 * _g**2, "that is s itself; s_hat divides it by 1 - 0.999^1 = 0.001.")],
     },
     "09-adam-first-step": {
         "kind": "number",
@@ -94,8 +108,12 @@ QUESTIONS = {
         "answer": _adadelta_first,
         "sig": 3,
         "wrong": [
-            (0.001 * np.sqrt(1e-7 / 0.05), "that is for the default learning rate 0.001."),
-            (3.0, "the step is scaled by sqrt(u + delta) with u = 0 at the start, not by 1."),
+            (
+                _adadelta_shortcut,
+                "that is the shortcut for large gradients; here 0.05 g^2 is only half of delta, "
+                "so keep delta in sqrt(s + delta).",
+            ),
+            (_g4, "the step is scaled by sqrt(u + delta) / sqrt(s + delta), not by 1."),
         ],
     },
 }
