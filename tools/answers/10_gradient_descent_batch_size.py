@@ -51,8 +51,29 @@ _y5 = [2.0, -1.0, 1.0, 3.0, 0.0]
 _x3 = [[1.0], [2.0], [3.0]]
 _y3 = [2.0, 4.0, 6.5]
 
+
 # Exercise 4: FLOPs of a training step of a 784-256-10 MLP at batch 128
-_first, _second = 2 * 128 * 784 * 256, 2 * 128 * 256 * 10
+def _layer_flops(layer_sizes, batch):
+    return [2 * batch * a * b for a, b in zip(layer_sizes[:-1], layer_sizes[1:])]
+
+
+def _step_flops(layer_sizes, batch):
+    f = _layer_flops(layer_sizes, batch)
+    return 2 * f[0] + 3 * sum(f[1:])
+
+
+def _forward_only(layer_sizes, batch):
+    return sum(_layer_flops(layer_sizes, batch))
+
+
+def _all_three(layer_sizes, batch):
+    return 3 * sum(_layer_flops(layer_sizes, batch))
+
+
+def _backward_only(layer_sizes, batch):
+    f = _layer_flops(layer_sizes, batch)
+    return f[0] + 2 * sum(f[1:])
+
 
 QUESTIONS = {
     "10-updates-per-epoch": {
@@ -83,22 +104,28 @@ QUESTIONS = {
             (_sum_not_mean, "the loss is the mean over the batch: the gradient has a 2 / B."),
         ],
     },
-    "10-batch-for-quarter-std": {
+    "10-batch-for-third-std": {
         "kind": "int",
-        "answer": 8 * 4**2,
-        "wrong": [(32, "the variance falls as 1/B, the standard deviation as 1/sqrt(B).")],
+        "answer": 8 * 3**2,
+        "wrong": [(24, "the variance falls as 1/B, the standard deviation as 1/sqrt(B).")],
     },
     "10-step-flops": {
-        "kind": "int",
-        "answer": 2 * _first + 3 * _second,
+        "kind": "function",
+        "answer": _step_flops,
+        "inputs": [
+            [[784, 256, 10], 128],
+            [[784, 64, 10], 1],
+            [[10, 5], 3],
+            [[784, 1024, 10], 256],
+            [[3, 4, 5, 2], 7],
+        ],
+        "convert": "none",
+        "output": "int",
         "wrong": [
-            (_first + _second, "that is the forward pass only; add the backward pass."),
+            (_forward_only, "that is the forward pass only; add the backward pass."),
+            (_all_three, "the first layer needs no gradient with respect to the data: 2x, not 3x."),
             (
-                3 * (_first + _second),
-                "the first layer needs no gradient with respect to the data: 2x, not 3x.",
-            ),
-            (
-                _first + 2 * _second,
+                _backward_only,
                 "2x and 3x are the whole step (forward included), not the backward pass alone.",
             ),
         ],
