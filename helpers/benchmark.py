@@ -75,3 +75,41 @@ def mlp_step_flops(layer_sizes: Sequence[int], batch: int) -> tuple[int, int]:
     forward = [matmul_flops(batch, n_in, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
     backward = [f if i == 0 else 2 * f for i, f in enumerate(forward)]
     return sum(forward), sum(backward)
+
+
+def graph_matmuls(fn: Callable[..., object], *input_specs: object) -> list[dict[str, object]]:
+    """The matrix products TensorFlow puts into the graph of ``fn``. Taught in 10_gradient_descent_batch_size.
+
+    ``fn`` is traced with ``tf.function`` for the given ``tf.TensorSpec`` inputs (fixed shapes);
+    for every ``MatMul`` op the result gives its ``name``, its sizes ``m, k, n`` for an (m, k) @ (k, n)
+    product (transposes taken into account) and ``backward``: whether the op belongs to the
+    gradient computation (GradientTape names those ops ``gradient_tape/...``).
+    """
+    import tensorflow as tf
+
+    if not callable(fn):
+        raise TypeError(f"fn must be a function to trace, got {fn!r}.")
+    for spec in input_specs:
+        if not isinstance(spec, tf.TensorSpec) or not spec.shape.is_fully_defined():
+            raise ValueError(
+                f"give each input as a tf.TensorSpec with a fixed shape, e.g. "
+                f"tf.TensorSpec([256, 784]); got {spec!r}."
+            )
+    graph = tf.function(fn).get_concrete_function(*input_specs).graph
+    products = []
+    for op in graph.get_operations():
+        if op.type != "MatMul":
+            continue
+        (a_rows, a_cols), (b_rows, b_cols) = op.inputs[0].shape, op.inputs[1].shape
+        m, k = (a_cols, a_rows) if op.get_attr("transpose_a") else (a_rows, a_cols)
+        n = b_rows if op.get_attr("transpose_b") else b_cols
+        products.append(
+            {
+                "name": op.name,
+                "m": int(m),
+                "k": int(k),
+                "n": int(n),
+                "backward": op.name.startswith("gradient_tape"),
+            }
+        )
+    return products

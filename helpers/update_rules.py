@@ -34,15 +34,15 @@ def sgd(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray
 
 
 def momentum(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
-    """m <- 0.9 m - lr g;  w <- w + m."""
-    s["m"] = MOMENTUM * _get(s, "m", w) - lr * g
-    return w + s["m"]
+    """v <- 0.9 v - lr g;  w <- w + v."""
+    s["v"] = MOMENTUM * _get(s, "v", w) - lr * g
+    return w + s["v"]
 
 
 def nesterov(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
-    """m <- 0.9 m - lr g;  w <- w + 0.9 m - lr g (the step the momentum is about to take, plus g's)."""
-    s["m"] = MOMENTUM * _get(s, "m", w) - lr * g
-    return w + MOMENTUM * s["m"] - lr * g
+    """v <- 0.9 v - lr g;  w <- w + 0.9 v - lr g (the step the momentum is about to take, plus g's)."""
+    s["v"] = MOMENTUM * _get(s, "v", w) - lr * g
+    return w + MOMENTUM * s["v"] - lr * g
 
 
 def ftrl(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
@@ -60,32 +60,33 @@ def adagrad(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.nda
 
 
 def adadelta(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
-    """v <- 0.95 v + 0.05 g^2;  d = -sqrt(u + eps) / sqrt(v + eps) g;  u <- 0.95 u + 0.05 d^2;  w <- w + lr d."""
-    s["v"] = RHO_ADADELTA * _get(s, "v", w) + (1 - RHO_ADADELTA) * g**2
-    d = -np.sqrt(_get(s, "u", w) + EPS) / np.sqrt(s["v"] + EPS) * g
+    """s <- 0.95 s + 0.05 g^2;  d = -sqrt(u + eps) / sqrt(s + eps) g;  u <- 0.95 u + 0.05 d^2;  w <- w + lr d."""
+    s["s"] = RHO_ADADELTA * _get(s, "s", w) + (1 - RHO_ADADELTA) * g**2
+    d = -np.sqrt(_get(s, "u", w) + EPS) / np.sqrt(s["s"] + EPS) * g
     s["u"] = RHO_ADADELTA * s["u"] + (1 - RHO_ADADELTA) * d**2
     return w + lr * d
 
 
 def rmsprop(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
-    """v <- 0.9 v + 0.1 g^2;  w <- w - lr g / sqrt(v + eps)."""
-    s["v"] = RHO_RMSPROP * _get(s, "v", w) + (1 - RHO_RMSPROP) * g**2
-    return w - lr * g / np.sqrt(s["v"] + EPS)
+    """s <- 0.9 s + 0.1 g^2;  w <- w - lr g / sqrt(s + eps)."""
+    s["s"] = RHO_RMSPROP * _get(s, "s", w) + (1 - RHO_RMSPROP) * g**2
+    return w - lr * g / np.sqrt(s["s"] + EPS)
 
 
 def _moments(w: np.ndarray, g: np.ndarray, s: State) -> tuple[np.ndarray, np.ndarray]:
     s["m"] = BETA_1 * _get(s, "m", w) + (1 - BETA_1) * g
-    s["v"] = BETA_2 * _get(s, "v", w) + (1 - BETA_2) * g**2
-    return s["m"], s["v"]
+    s["s"] = BETA_2 * _get(s, "s", w) + (1 - BETA_2) * g**2
+    return s["m"], s["s"]
 
 
 def adam(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
-    """m <- 0.9 m + 0.1 g;  v <- 0.999 v + 0.001 g^2;  w <- w - lr m_hat / (sqrt(v_hat) + eps).
+    """m <- 0.9 m + 0.1 g;  s <- 0.999 s + 0.001 g^2;  w <- w - lr m_hat / (sqrt(s_hat) + eps).
 
-    The hats undo the zero start: m_hat = m / (1 - 0.9^t), v_hat = v / (1 - 0.999^t).
+    The hats undo the zero start: m_hat = m / (1 - 0.9^t), s_hat = s / (1 - 0.999^t). (Keras adds eps
+    to sqrt(s), not to sqrt(s_hat); the difference shows only when sqrt(s_hat) is as small as eps.)
     """
-    m, v = _moments(w, g, s)
-    return w - lr * (m / (1 - BETA_1**t)) / (np.sqrt(v / (1 - BETA_2**t)) + EPS)
+    m, sq = _moments(w, g, s)
+    return w - lr * (m / (1 - BETA_1**t)) / (np.sqrt(sq / (1 - BETA_2**t)) + EPS)
 
 
 def adamax(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
@@ -100,15 +101,15 @@ def _mu(t: int) -> float:
 
 
 def nadam(w: np.ndarray, g: np.ndarray, s: State, t: int, lr: float) -> np.ndarray:
-    """Adam with a Nesterov look-ahead: w <- w - lr (mu_{t+1} m_hat + (1 - mu_t) g_hat) / (sqrt(v_hat) + eps).
+    """Adam with a Nesterov look-ahead: w <- w - lr (mu_{t+1} m_hat + (1 - mu_t) g_hat) / (sqrt(s_hat) + eps).
 
     mu_t = 0.9 (1 - 0.5 * 0.96^t); m_hat = m / (1 - mu_1...mu_{t+1}), g_hat = g / (1 - mu_1...mu_t).
     """
-    m, v = _moments(w, g, s)
+    m, sq = _moments(w, g, s)
     prod_t = float(np.prod([_mu(i) for i in range(1, t + 1)]))
     m_hat = _mu(t + 1) * m / (1 - prod_t * _mu(t + 1))
     g_hat = (1 - _mu(t)) * g / (1 - prod_t)
-    return w - lr * (m_hat + g_hat) / (np.sqrt(v / (1 - BETA_2**t)) + EPS)
+    return w - lr * (m_hat + g_hat) / (np.sqrt(sq / (1 - BETA_2**t)) + EPS)
 
 
 #: The rules, by the names 09_optimizers uses for the Keras optimizers.

@@ -31,3 +31,35 @@ def test_gflops_are_positive() -> None:
     assert benchmark.peak_matmul_gflops((32, 64), repeats=1) > 0
     with pytest.raises(ValueError, match="sizes is empty"):
         benchmark.peak_matmul_gflops(())
+
+
+def test_graph_matmuls_finds_the_products_of_a_training_step() -> None:
+    import keras
+    import tensorflow as tf
+
+    model = keras.Sequential(
+        [keras.Input((6,)), keras.layers.Dense(5, activation="relu"), keras.layers.Dense(3)]
+    )
+
+    def step(x):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(model(x) ** 2)
+        return tape.gradient(loss, model.trainable_variables)
+
+    products = benchmark.graph_matmuls(step, tf.TensorSpec([4, 6]))
+    forward = [(p["m"], p["k"], p["n"]) for p in products if not p["backward"]]
+    backward = sorted((p["m"], p["k"], p["n"]) for p in products if p["backward"])
+    assert forward == [(4, 6, 5), (4, 5, 3)]
+    # weight gradients (6,4)@(4,5) and (5,4)@(4,3); the input gradient of layer 2 only
+    assert backward == sorted([(6, 4, 5), (5, 4, 3), (4, 3, 5)])
+    total = sum(benchmark.matmul_flops(p["m"], p["k"], p["n"]) for p in products)
+    assert total == sum(benchmark.mlp_step_flops((6, 5, 3), batch=4))
+
+
+def test_graph_matmuls_rejects_unshaped_specs() -> None:
+    import tensorflow as tf
+
+    with pytest.raises(ValueError, match="fixed shape"):
+        benchmark.graph_matmuls(lambda x: x, tf.TensorSpec([None, 3]))
+    with pytest.raises(TypeError, match="function"):
+        benchmark.graph_matmuls(42, tf.TensorSpec([2, 3]))

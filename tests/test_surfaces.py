@@ -87,3 +87,18 @@ def test_plot_trajectories() -> None:
         surfaces.plot_trajectories(s, {})
     with pytest.raises(ValueError, match=r"shape \(steps \+ 1, 2\)"):
         surfaces.plot_trajectories(s, {"bad": np.zeros((3, 3))})
+
+
+def test_plot_trajectory_panels_draws_one_panel_per_group() -> None:
+    s = surfaces.SURFACES["bowl"]
+    line = np.linspace(s.start, (0.0, 0.0), 5)
+    paths = {"a": line, "b": line * 0.5, "c": line * 0.25}
+    fig = surfaces.plot_trajectory_panels(s, paths, {"one": ["a", "b"], "two": ["c"]})
+    assert isinstance(fig, Figure) and len(fig.axes) == 2
+    assert [ax.get_title() for ax in fig.axes] == ["one", "two"]
+    assert [t.get_text() for t in fig.axes[0].texts] == ["a", "b"]  # direct labels
+    assert fig.axes[0].get_xlabel() and fig.axes[0].get_ylabel() and fig._suptitle.get_text()
+    with pytest.raises(KeyError, match="not in paths"):
+        surfaces.plot_trajectory_panels(s, paths, {"one": ["missing"]})
+    with pytest.raises(ValueError, match="groups is empty"):
+        surfaces.plot_trajectory_panels(s, paths, {})
