@@ -15,6 +15,7 @@ Execution records no timing metadata. Outputs are never edited by hand: they com
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -42,6 +43,7 @@ LANGUAGE_INFO = {
     "nbconvert_exporter": "python",
     "pygments_lexer": "ipython3",
 }
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 RUN_TIME_RE = re.compile(r"^\*\*Run time:\*\*.*?(?=\n\n|\Z)", re.M | re.S)
 
 
@@ -106,6 +108,16 @@ def format_notebook(nb: nbformat.NotebookNode, name: str, seconds: float | None)
             and not any(cell.metadata["jupyter"].values())
         ):
             del cell.metadata["jupyter"]
+    # A slider's stored widget view names a random model id (its state is not stored, so no page
+    # can show the live widget); a fixed id per output keeps a re-executed notebook's diff empty.
+    for cell in nb.cells:
+        for n, output in enumerate(cell.get("outputs", [])):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view and "model_id" in view:
+                fixed = hashlib.sha256(f"{cell.get('id')}:{n}".encode()).hexdigest()[:32]
+                if view["model_id"] != fixed:
+                    view["model_id"] = fixed
+                    changes.append("widget ids")
     wanted = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
     if dict(nb.metadata) != wanted:
         nb.metadata = nbformat.from_dict(wanted)
