@@ -71,8 +71,19 @@ def test_a_solution_without_a_check_is_refused() -> None:
         make_nbgrader.nbgrader_version(nb, "t.ipynb")
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+#: The notebooks this file autogrades; tests/test_nbgrader_rest.py takes the others, so that
+#: pytest-xdist (`--dist loadfile`: one file per worker) runs the two halves side by side.
+FIRST_HALF = ("01", "02", "03", "07", "08", "11")
+HALF = [p for p in NOTEBOOKS if p.name[:2] in FIRST_HALF]
+
+
+@pytest.mark.parametrize("path", HALF, ids=[p.name for p in HALF])
 def test_generate_and_autograde(path: Path, tmp_path: Path, record_property) -> None:
+    autograde(path, tmp_path, record_property)
+
+
+def autograde(path: Path, tmp_path: Path, record_property) -> None:
+    """Generate, submit the solutions and a blank copy, autograde: full marks and zero."""
     course = tmp_path / "course"
     assert make_nbgrader.main(["-o", str(course), str(path)]) == 0, (
         f"{path.name}: not an nbgrader assignment yet (old exercise style?)"

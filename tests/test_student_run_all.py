@@ -15,8 +15,17 @@ ROOT = Path(__file__).parents[1]
 IDS = [p.name for p in sorted((ROOT / "notebooks").glob("*.ipynb"))]
 
 
-@pytest.mark.parametrize("name", IDS)
+#: The notebooks this file runs; tests/test_student_run_all_rest.py takes the others, so that
+#: pytest-xdist (`--dist loadfile`: one file per worker) runs the two halves side by side.
+FIRST_HALF = ("01", "02", "03", "07", "08", "11")
+
+
+@pytest.mark.parametrize("name", [n for n in IDS if n[:2] in FIRST_HALF])
 def test_student_notebook_runs_to_the_end_without_an_error(name: str) -> None:
+    run_all(name)
+
+
+def run_all(name: str) -> None:
     """Run All on the committed student notebook: no error output (cells tagged raises-exception
     aside), and every check says 'not answered yet'."""
     path = ROOT / STUDENT_DIR / name
