@@ -180,17 +180,6 @@ def digit_attributes(labels: np.ndarray) -> tuple[np.ndarray, list[str]]:
     return targets.astype(np.float32), names
 
 
-def make_linearly_separable(n: int = 100, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Two 2-D Gaussian clusters separated by a margin: x (n, 2) float32, y (n,) in {0, 1}."""
-    if n < 2:
-        raise ValueError(f"n must be at least 2, got {n}")
-    rng = np.random.default_rng(seed)
-    y = np.arange(n) % 2
-    centres = np.where(y[:, None] == 1, [1.5, 1.5], [-1.5, -1.5])
-    x = centres + rng.normal(scale=0.6, size=(n, 2))
-    return x.astype(np.float32), y.astype(np.int64)
-
-
 def make_xor(n: int = 200, noise: float = 0.25, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """The XOR problem: four 2-D clusters at (+-1, +-1); y = 1 where the signs differ."""
     if n < 4:

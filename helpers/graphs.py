@@ -192,32 +192,21 @@ def draw_computation_graph(
                 lw=1.4,
             ),
         )
+    below = dict(
+        xytext=(0, -30), textcoords="offset points", color=BACKWARD_COLOUR, ha="center", va="top"
+    )
     if output in grad:
-        ax.annotate(
-            f"d{output}/d{output} = {grad[output]:g}",
-            xy=pos[output],
-            xytext=(0, -30),
-            textcoords="offset points",
-            color=BACKWARD_COLOUR,
-            ha="center",
-            va="top",
-            fontsize=10,
-        )
+        ax.annotate(f"d{output}/d{output} = {grad[output]:g}", xy=pos[output], fontsize=10, **below)
     for name in sorted(fan_out):  # a value used twice: its gradient is the sum of its edges' shares
         parts = [share[e] for e in edge_list if e[0] == name and e in share]
         if name in grad and len(parts) > 1:
+            total = " + ".join(f"{p:g}" for p in parts) + f" = {grad[name]:g}"
             ax.annotate(
-                f"d{output}/d{name} = "
-                + " + ".join(f"{p:g}" for p in parts)
-                + f" = {grad[name]:g}",
+                f"d{output}/d{name} = {total}",
                 xy=pos[name],
-                xytext=(0, -30),
-                textcoords="offset points",
-                color=BACKWARD_COLOUR,
-                ha="center",
-                va="top",
                 fontsize=10,
                 fontweight="bold",
+                **below,
             )
 
     ax.set_xlim(min(xs) - 0.45, max(xs) + 0.45)
