@@ -1,5 +1,6 @@
 # The two commands in the README: `make lab` (set up and open the notebooks) and `make test`
 # (set up, lint, and run every test, offline where it can). Also:
+#   make test-native the same tests, nbval with this machine's own numerics (no portability check)
 #   make notebooks   execute every notebook top to bottom in a fresh kernel and format it
 #                    (the only way outputs are stored); NB=notebooks/04_loss_functions.ipynb for one
 #   make format      format only: ruff on code and notebooks, badges, setup cells, metadata
@@ -26,7 +27,7 @@ SITE_SOURCE ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint format notebooks student keys nbgrader test-colab release site clean
+.PHONY: lab test test-native lint format notebooks student keys nbgrader test-colab release site clean
 
 $(STAMP): requirements.txt requirements-site.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +40,13 @@ lab: $(STAMP)
 
 # Three workers on two cores (measured faster than two: kernels wait on start-up and I/O), one
 # test file or notebook (whose cells share a kernel) at a time on each.
+# Strict nbval runs under the portability check's numerics (conftest.py); test-native runs every
+# test with this machine's own numerics instead.
 test: lint
 	$(BIN)/python -m pytest --offline -n 3 --dist loadfile
+
+test-native: lint
+	$(BIN)/python -m pytest --offline -n 3 --dist loadfile --native-numerics
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

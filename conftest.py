@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -15,14 +16,6 @@ _notebook_seconds: dict[str, float] = defaultdict(float)
 _nbgrader_scores: list[str] = []
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--offline",
-        action="store_true",
-        help="run every test, notebooks included, with networking disabled (Linux, root)",
-    )
-
-
 def pytest_configure(config: pytest.Config) -> None:
     """With --offline, cut the whole run off the network (loopback stays up for the kernels)."""
     config.offline_reason = "not requested (pass --offline)"  # type: ignore[attr-defined]
@@ -32,13 +25,66 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     reason = config.offline_reason  # type: ignore[attr-defined]
-    return "network: disabled (loopback only)" if reason is None else f"network: enabled ({reason})"
+    network = "disabled (loopback only)" if reason is None else f"enabled ({reason})"
+    numerics = (
+        "native"
+        if config.getoption("--native-numerics")
+        else " ".join(f"{k}={v}" for k, v in PORTABILITY_ENV.items()) + " (portability check)"
+    )
+    return [f"network: {network}", f"nbval kernels' numerics: {numerics}"]
+
+
+#: The portability check: strict nbval runs each notebook's kernel under other numerics than the
+#: ones that stored its outputs (`make notebooks`), as on another machine: TensorFlow's oneDNN CPU
+#: kernels off (other summation orders in matrix products and convolutions) and one thread for its
+#: ops (other reduction orders, and a slower machine). Every compared output and every assert must
+#: hold under them. `pytest --native-numerics` (or `make test-native`) runs nbval without them.
+PORTABILITY_ENV = {
+    "TF_ENABLE_ONEDNN_OPTS": "0",
+    "TF_NUM_INTRAOP_THREADS": "1",
+    "TF_NUM_INTEROP_THREADS": "1",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--offline",
+        action="store_true",
+        help="run every test, notebooks included, with networking disabled (Linux, root)",
+    )
+    parser.addoption(
+        "--native-numerics",
+        action="store_true",
+        help="run nbval's kernels with this machine's own numerics, not the portability check's",
+    )
 
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
-    """Strict nbval, except stderr: TensorFlow's C++ runtime may write there outside our control."""
-    if type(collector).__name__ == "IPyNbFile":
-        collector.skip_compare = tuple(collector.skip_compare) + ("stderr",)
+    """Strict nbval, except stderr: TensorFlow's C++ runtime may write there outside our control.
+
+    Unless --native-numerics is given, each notebook's kernel starts under PORTABILITY_ENV; the
+    variables are set only while that notebook's kernel starts, so other tests keep their own.
+    """
+    if type(collector).__name__ != "IPyNbFile":
+        return
+    collector.skip_compare = tuple(collector.skip_compare) + ("stderr",)
+    if collector.config.getoption("--native-numerics"):
+        return
+    start = collector.setup
+
+    def setup_with_portability_env() -> None:
+        saved = {name: os.environ.get(name) for name in PORTABILITY_ENV}
+        os.environ.update(PORTABILITY_ENV)
+        try:
+            start()
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+    collector.setup = setup_with_portability_env
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

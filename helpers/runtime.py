@@ -93,6 +93,15 @@ def strategy(devices: Sequence[Any] | None = None) -> Any:
     return _make_strategy(devices)
 
 
+def model_scope() -> Any:
+    """Where Keras models are built and compiled: on every TPU core or GPU this runtime has.
+
+    ``with runtime.model_scope(): model = ...`` places the model's weights through this runtime's
+    ``strategy()``. On one CPU or one GPU it changes nothing. Taught in 07_keras_sequential_mlp.
+    """
+    return strategy().scope()
+
+
 @functools.cache
 def _runtime_strategy() -> Any:
     import tensorflow as tf

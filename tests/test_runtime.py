@@ -216,3 +216,10 @@ def test_setup_disables_tf32_and_enables_determinism() -> None:
         "print(tf.config.experimental.tensor_float_32_execution_enabled(), config.is_op_determinism_enabled())"
     )
     assert _run(code).stdout.splitlines()[-1] == "False True"
+
+
+def test_model_scope_is_the_runtime_strategys_scope() -> None:
+    import tensorflow as tf
+
+    with runtime.model_scope():
+        assert tf.distribute.get_strategy() is runtime.strategy()
