@@ -26,6 +26,7 @@ KAGGLE_VENV ?= .venv-kaggle
 KAGGLE_STAMP := $(KAGGLE_VENV)/.installed
 KAGGLE_RUN := build/kaggle
 NB ?=
+AXE := tools/a11y/node_modules/axe-core/axe.min.js
 # Empty: the site shows the notebooks that SOURCE in tools/build_site.py names (the one setting).
 SITE_SOURCE ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
@@ -51,11 +52,19 @@ lab: $(STAMP)
 # test file or notebook (whose cells share a kernel) at a time on each.
 # Strict nbval runs under the portability check's numerics (conftest.py); test-native runs every
 # test with this machine's own numerics instead.
-test: lint
+test: lint $(AXE)
 	$(BIN)/python -m pytest --offline -n 3 --dist loadfile
 
-test-native: lint
+test-native: lint $(AXE)
 	$(BIN)/python -m pytest --offline -n 3 --dist loadfile --native-numerics
+
+# axe-core, the accessibility engine the site tests run in Chromium: pinned in tools/a11y's
+# package-lock.json, installed from the npm registry (without npm the site tests say so and skip it).
+$(AXE): tools/a11y/package.json tools/a11y/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tools/a11y --no-audit --no-fund --loglevel=error && touch $(AXE) \
+		|| echo "axe-core could not be installed (offline?): the accessibility test will be skipped"; \
+	else echo "npm missing: the accessibility test will be skipped"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -112,4 +121,4 @@ site: $(STAMP)
 	$(BIN)/python tools/build_site.py $(if $(SITE_SOURCE),--source $(SITE_SOURCE))
 
 clean:
-	rm -rf $(VENV) $(COLAB_VENV) $(KAGGLE_VENV) build dist
+	rm -rf $(VENV) $(COLAB_VENV) $(KAGGLE_VENV) tools/a11y/node_modules build dist
