@@ -1,4 +1,5 @@
-"""Answers to the exercises of 04_loss_functions (format: CONTRIBUTING.md, "Writing an exercise")."""
+"""Answers to the exercises of 04_loss_functions (format: CONTRIBUTING.md, "Writing an "
+"exercise")."""
 
 import numpy as np
 
@@ -125,6 +126,10 @@ QUESTIONS = {
         "inputs": [[Z_BATCH, LABELS]],
         "output": "array",
         "decimals": 3,
+        "hint": (
+            "work row by row: subtract the row's maximum m, take z - m - log(sum(exp(z - m))) over "
+            "that row, pick the true class and negate it."
+        ),
         "wrong": [
             (
                 _cce_through_softmax,
@@ -171,6 +176,10 @@ QUESTIONS = {
         "inputs": [[[2.0, -3.0, 50.0, -800.0, 800.0], [1.0, 0.0, 0.0, 1.0, 1.0]]],
         "output": "array",
         "decimals": 4,
+        "hint": (
+            "check one example of each label by hand: for y = 1 the loss is log(1 + e^(-z)), for y "
+            "= 0 it is log(1 + e^z)."
+        ),
         "wrong": [
             (
                 _bce_through_sigmoid,

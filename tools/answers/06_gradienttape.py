@@ -64,6 +64,10 @@ QUESTIONS = {
         "kind": "number",
         "answer": D2F,
         "decimals": 3,
+        "hint": (
+            "differentiate f with respect to x (y held fixed), then that result with respect to y "
+            "(x held fixed)."
+        ),
         "wrong": [
             (DF_DX, FIRST),
             (D2F_DXX, TWICE_X),
@@ -75,6 +79,10 @@ QUESTIONS = {
         "kind": "number",
         "answer": D2F,
         "decimals": 3,
+        "hint": (
+            "the outer tape must record the inner gradient: call inner.gradient(f, x_v) inside the "
+            "outer with block, then outer.gradient(that, y_v)."
+        ),
         "wrong": [
             (
                 DF_DX,
@@ -94,6 +102,10 @@ QUESTIONS = {
         "kind": "number",
         "answer": G_SUM,
         "decimals": 3,
+        "hint": (
+            "the tape sums the gradients of the three entries: take each entry's derivative at x = "
+            "2, with stop_gradient(x) a constant."
+        ),
         "wrong": [
             (
                 G_NO_STOP,
@@ -110,6 +122,10 @@ QUESTIONS = {
         "kind": "number",
         "answer": G_SUM,
         "decimals": 3,
+        "hint": (
+            "record the three entries inside the tape, stack them, and pass the stacked vector as "
+            "the target."
+        ),
         "wrong": [
             (G_NO_STOP, "wrap only the first factor of the third entry in tf.stop_gradient."),
             (
@@ -123,6 +139,10 @@ QUESTIONS = {
         "kind": "array",
         "answer": W_TRAINED,
         "decimals": 3,
+        "hint": (
+            "check the loss (mean of the squared errors plus 0.1 times the sum of the squared "
+            "weights) and the update: 20 times w.assign_sub(0.05 * gradient), from zeros."
+        ),
         "wrong": [
             (_descend(penalty=0.0), "the penalty 0.1 · Σ w² is missing from the loss."),
             (
