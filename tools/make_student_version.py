@@ -7,12 +7,22 @@
 In each code cell, the lines from `### BEGIN SOLUTION` to `### END SOLUTION` (markers included)
 become placeholders the student replaces, at the markers' indentation: `name = ...  # YOUR CODE
 HERE` for each name the solution assigns that later code reads (found with `ast`), a `def` with
-its signature and a `...` body (after `# YOUR CODE HERE`) for each function it defines, or `...  # YOUR CODE HERE`. The
-outputs of that cell and of the check cell after it are cleared, and so are those of any cell
-tagged `clear-in-student` (e.g. a quiz score); every other output is kept, since students read
-them. The solutions go to a last markdown cell, "Solutions", one collapsed `<details>` block per
-exercise (one click away in Jupyter, Colab and on GitHub). A notebook whose markers are
-unbalanced, nested or in a markdown cell is refused with a message naming the cell.
+its signature and a `...` body (after `# YOUR CODE HERE`) for each function it defines, or
+`...  # YOUR CODE HERE`. The solutions go to a last markdown cell, "Solutions", one collapsed
+`<details>` block per exercise (one click away in Jupyter, Colab and on GitHub). A notebook whose
+markers are unbalanced, nested or in a markdown cell is refused with a message naming the cell.
+
+Outputs: those of an answer cell, of every code cell after it down to its check cell (the first
+with a `check(` call) and of any cell tagged `clear-in-student` (e.g. a reveal, a `summary()`, a
+quiz score) are cleared; every other output is kept, since students read them.
+tests/test_student_view.py requires the next code cell after a check to store no output too.
+
+Asserts: the notebook's checks of its own claims are for CI, not for the student. Every `assert`
+statement at the top level of a code cell, or inside its `if`/`for`/`while`/`with`/`try` blocks,
+goes from the student copy (with the comment lines right above it); a block left empty goes too,
+or gets a `pass` where it must stay; a cell left with nothing but comments is dropped. Asserts in a
+function body, an assert that binds a name with `:=`, and every assert of a cell tagged
+`keep-asserts` (an assert that is itself the lesson) stay. The instructor notebook keeps them all.
 """
 
 from __future__ import annotations
@@ -190,7 +200,11 @@ def _mark(body: list[ast.stmt], lines: list[str], drop: set[int], passes: dict[i
             for part, empty in zip(parts, emptied):
                 if not empty:
                     continue
-                if isinstance(stmt, ast.If) and part is stmt.orelse and lines[part[0].lineno - 1].lstrip().startswith("elif"):
+                if (
+                    isinstance(stmt, ast.If)
+                    and part is stmt.orelse
+                    and lines[part[0].lineno - 1].lstrip().startswith("elif")
+                ):
                     drop |= set(_span(part[0]))  # an `elif` branch left empty
                 elif part is parts[1] or (isinstance(stmt, ast.Try) and part is stmt.finalbody):
                     indent = lines[stmt.lineno - 1][: stmt.col_offset]
