@@ -7,7 +7,9 @@ Rules over the committed student notebooks (`make student` writes them from note
   `clear-in-student` (its output is cleared in the student copy) or start a new section first;
 - no visible code cell (the collapsed setup cell aside) has more than 30 non-blank lines;
 - lines of `assert` statements are at most 3 % of a notebook's visible non-blank code lines (the
-  generator strips the notebook's own checks; a cell tagged `keep-asserts` keeps them).
+  generator strips the notebook's own checks; a cell tagged `keep-asserts` keeps them);
+- no stored output near an exercise (from its answer cell to the end of its check's section)
+  prints the answer its spec in tools/answers/ holds.
 Each failure names the notebook, the cell index (as in the student notebook) and the rule.
 """
 
@@ -146,3 +148,88 @@ def test_the_rules_find_what_they_should() -> None:
     assert answers_in_sight(nb, "t.ipynb") == []
     assert _lines("a = 1\n\n# c\nb = 2\n") == 3
     assert _assert_lines("assert (\n    a\n)\nx = 1\ndef f():\n    assert x\n") == 4
+    nb.cells[4].outputs = out("the shape is (32, 1040) and the count 204,554\n")
+    questions = {
+        "99-sum": {"kind": "shape", "answer": (32, 1040)},
+        "99-other": {"kind": "int", "answer": 204_554},
+    }
+    found = stated_answers(nb, "t.ipynb", {"99-sum": questions["99-sum"]})
+    assert found == [
+        "t.ipynb, cell 4: its stored output prints (32, 1040), the answer to 99-sum "
+        f"(rule: tag it '{msv.CLEAR_TAG}' or move it to a later section)"
+    ]
+    assert stated_answers(nb, "t.ipynb", {"99-other": questions["99-other"]}) == []  # no check
+
+
+def _answer_texts(spec: dict) -> list[str]:
+    """How a stored output would print a question's answer (only answers distinctive enough to
+    search for: a number of 3 or more digits, an int of 10 or more, a shape)."""
+    import numpy as np
+
+    kind, answer = spec["kind"], spec["answer"]
+    texts: list[str] = []
+    if kind == "int" and abs(int(answer)) >= 10:
+        texts = [str(int(answer)), f"{int(answer):,}", f"{int(answer):_}"]
+    elif kind == "number":
+        x = float(np.asarray(answer))
+        text = f"{x:.{spec['decimals']}f}" if "decimals" in spec else f"{x:.{spec['sig']}g}"
+        if sum(ch.isdigit() for ch in text.lstrip("-0.")) >= 3:
+            texts = [text]
+    elif kind == "shape":
+        shape = tuple(int(n) for n in answer)
+        if len(shape) >= 2 or (shape and shape[0] >= 10):
+            texts = [str(shape), str(shape).replace(" ", "")]
+    return texts
+
+
+def _printed(cell: nbformat.NotebookNode) -> str:
+    return "\n".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.get("outputs", [])
+    )
+
+
+def stated_answers(nb: nbformat.NotebookNode, name: str, questions: dict) -> list[str]:
+    """Stored outputs of ``nb`` that print a question's answer, from its answer cell to the end of
+    the section that holds its check."""
+    import re
+
+    found = []
+    for qid, spec in questions.items():
+        texts = _answer_texts(spec)
+        checks = [
+            i for i, c in enumerate(nb.cells) if c.cell_type == "code" and f'"{qid}"' in c.source
+        ]
+        if not texts or not checks:
+            continue
+        check = checks[0]
+        start = max((i for i in range(check) if msv.TODO in nb.cells[i].source), default=check)
+        end = next(
+            (
+                i
+                for i in range(check + 1, len(nb.cells))
+                if nb.cells[i].cell_type == "markdown" and msv.HEADING.search(nb.cells[i].source)
+            ),
+            len(nb.cells),
+        )
+        for index in range(start, end):
+            printed = _printed(nb.cells[index])
+            for text in texts:
+                if re.search(rf"(?<![\d.]){re.escape(text)}(?![\d])", printed):
+                    found.append(
+                        f"{name}, cell {index}: its stored output prints {text}, the answer to "
+                        f"{qid} (rule: tag it '{msv.CLEAR_TAG}' or move it to a later section)"
+                    )
+    return found
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=IDS)
+def test_no_stored_output_states_an_answer(path: Path) -> None:
+    """The answers of tools/answers/ are searched in the outputs near their exercise."""
+    import make_keys
+
+    spec = ROOT / "tools" / "answers" / path.with_suffix(".py").name
+    if not spec.is_file():
+        pytest.skip(f"no answer spec {spec.name}")
+    questions = make_keys.load_spec(spec).QUESTIONS
+    found = stated_answers(nbformat.read(path, as_version=4), path.name, questions)
+    assert not found, "\n".join(found)
