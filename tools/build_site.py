@@ -82,14 +82,14 @@ def read_entry(path: Path) -> Entry:
         )
     run_time = _field(header, "Run time", path.name)
     run_time = re.split(r" on a | \(", run_time)[0].rstrip(".")
-    study = re.search(r"\*\*Study time:\*\*\s*(about \d+ min)", header)
+    study = re.search(r"\*\*Study time:\*\*\s*(about\s+\d+\s+min)", header)
     return Entry(
         path.name,
         title.group(1),
         title.group(2).strip(),
         _field(header, "Lecture topics", path.name).rstrip("."),
         run_time,
-        study.group(1) if study else "",
+        " ".join(study.group(1).split()) if study else "",
     )
 
 

@@ -48,7 +48,7 @@ LANGUAGE_INFO = {
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: The header paragraphs the formatter writes (tools/notebook_info.first_screen), by their start.
 FIRST_SCREEN = ("**Study time:**", "**Run time:**", "**Assumes:**", "**How the exercises work:**")
-RUN_TIME_RE = re.compile(r"\*\*Run time:\*\*\s*(about \d+ s)")
+RUN_TIME_RE = re.compile(r"\*\*Run time:\*\*\s+(about\s+\d+\s+s)")
 
 
 def run_time_text(seconds: float) -> str:
@@ -74,7 +74,7 @@ def _first_screen(header: str, name: str, seconds: float | None) -> str:
         return header
     if not owned:
         raise SystemExit(f"{name}: the header needs a '**Run time:**' paragraph.")
-    run_time = run_time_text(seconds) if seconds is not None else found.group(1)
+    run_time = run_time_text(seconds) if seconds is not None else " ".join(found.group(1).split())
     first = last = owned[0]
     while last + 1 < len(paragraphs) and paragraphs[last + 1].lstrip().startswith(FIRST_SCREEN):
         last += 1

@@ -171,12 +171,12 @@ def first_screen(name: str, run_time: str) -> str:
     ``run_time`` is the run-time phrase ("about 10 s"). tools/format_notebooks.py writes this.
     """
     notebook = info(name)
-    times = (
-        f"**Study time:** {study_time_text(notebook.study_minutes)}. "
+    times = (  # one paragraph, a line each
+        f"**Study time:** {study_time_text(notebook.study_minutes)}.\n"
         f"**Run time:** {run_time} on a 2-core laptop CPU."
     )
     assumes = f"**Assumes:** {assumes_text(notebook)}"
-    return "\n\n".join([_wrap(times), _wrap(assumes), EXERCISES])
+    return "\n\n".join([times, _wrap(assumes), EXERCISES])
 
 
 def _wrap(paragraph: str) -> str:
