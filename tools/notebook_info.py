@@ -122,7 +122,7 @@ NOTEBOOKS: dict[str, NotebookInfo] = {
         ),
     ),
     "11": NotebookInfo(
-        70,
+        100,  # 24 answers at 3 min each: the least certain estimate (many are quick choices)
         False,
         (("the whole series", "01–10"),),
     ),
