@@ -44,9 +44,27 @@ $(STAMP): requirements.txt requirements-site.txt requirements-gpu.txt pyproject.
 		$(if $(filter 1,$(GPU)),-r requirements-gpu.txt)
 	touch $(STAMP)
 
-# Opens the repository with the student notebooks' folder shown first (notebooks/ is one level up).
+# A student's JupyterLab: the repository with the student notebooks' folder shown first (notebooks/
+# is one level up), without the instructor tooling that shares the environment (nbgrader's server
+# and lab extensions are off for this server only) and without the Jupyter news pop-up. Its
+# configuration is in $(LAB_DIR) (the environment's own is not changed; `jupyter lab` run directly
+# is the instructor's, with nbgrader). LAB_ARGS adds options: make lab LAB_ARGS="--port 8899 --no-browser"
+LAB_DIR := build/lab
+LAB_ARGS ?=
+NBGRADER_OFF := {"ServerApp": {"jpserver_extensions": {\
+	"nbgrader.server_extensions.formgrader": false, \
+	"nbgrader.server_extensions.validate_assignment": false, \
+	"nbgrader.server_extensions.assignment_list": false, \
+	"nbgrader.server_extensions.course_list": false}}}
+NEWS_SETTINGS := $(LAB_DIR)/settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/student
+	mkdir -p $(LAB_DIR)/config/labconfig $(dir $(NEWS_SETTINGS))
+	echo '{"disabledExtensions": {"@jupyter/nbgrader": true}}' > $(LAB_DIR)/config/labconfig/page_config.json
+	echo '$(NBGRADER_OFF)' > $(LAB_DIR)/config/jupyter_server_config.json
+	test -f $(NEWS_SETTINGS) || echo '{"fetchNews": "false", "checkForUpdates": false}' > $(NEWS_SETTINGS)
+	JUPYTER_CONFIG_DIR=$(LAB_DIR)/config JUPYTERLAB_SETTINGS_DIR=$(LAB_DIR)/settings \
+		$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/student \
+		--LabApp.news_url=None $(LAB_ARGS)
 
 # Three workers on two cores (measured faster than two: kernels wait on start-up and I/O), one
 # test file or notebook (whose cells share a kernel) at a time on each.

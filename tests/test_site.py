@@ -105,7 +105,10 @@ def test_index_has_the_series_table(site: Path, source: Path) -> None:
         entry = build_site.read_entry(path)
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
         assert (
-            cells[0] == entry.number and cells[1] == entry.title and re.search(r"\d+ s", cells[3])
+            cells[0] == entry.number
+            and cells[1] == entry.title
+            and re.fullmatch(r"\d+ min", cells[3])
+            and re.fullmatch(r"\d+ s", cells[4])
         )
         hrefs = [a["href"] for a in row.find_all("a")]
         assert f"{path.stem}.html" in hrefs
@@ -250,6 +253,28 @@ def test_exercises_unanswered_solutions_out_of_sight(site: Path, source: Path) -
             f"{path.name}: {len(details)} collapsed blocks, {hidden} stored"
         )
         assert not [d for d in details if d.has_attr("open")], f"{path.name}: a solution is open"
+
+
+@pytest.mark.parametrize("name", [p.name for p in NOTEBOOKS], ids=IDS)
+def test_a_page_opens_with_the_title_and_the_lesson_not_the_setup_code(
+    site: Path, source: Path, name: str
+) -> None:
+    """The setup cell's code is not on the page; its printed versions line is, after the header."""
+    cells = nbformat.read(source / name, as_version=4).cells
+    setup = next(c for c in cells if c.cell_type == "code")
+    assert "setup" in setup.metadata.get("tags", [])
+    page = _soup(site / f"{Path(name).stem}.html")
+    text = page.select_one("main").get_text()
+    assert "@title Setup" not in text and "importlib.metadata" not in text, name
+    (cell,) = page.select("div.cell.tag_setup")
+    assert not cell.select(".cell_input") and cell.select(".cell_output")
+    printed = "".join(o.get("text", "") for o in setup.outputs if o.output_type == "stream")
+    assert printed.split("\n")[0].strip() in cell.get_text(), f"{name}: the versions line is lost"
+    first_code = page.select("div.cell")[0]
+    assert first_code is cell, f"{name}: a code cell comes before the setup cell"
+    heading = page.find("h1")
+    assert heading.find_all_previous("div", class_="cell") == [], f"{name}: code above the title"
+    assert "Study time" in text and "Assumes" in text and "How the exercises work" in text
 
 
 def test_light_and_dark_theme_switch(site: Path) -> None:
