@@ -39,11 +39,10 @@ def _fresh_fit(model, loss, optimizer, data, weights):  # type: ignore[no-untype
 @pytest.mark.parametrize(
     "make",
     [
-        lambda lr: __import__("keras").optimizers.SGD(lr, momentum=0.9),
         lambda lr: __import__("keras").optimizers.Adam(lr),
-        lambda lr: __import__("keras").optimizers.Adagrad(lr),
+        lambda lr: __import__("keras").optimizers.Adagrad(lr),  # its sums start at 0.1, not 0
     ],
-    ids=["momentum", "Adam", "Adagrad"],
+    ids=["Adam", "Adagrad"],
 )
 def test_reused_copy_trains_like_a_fresh_compile(make) -> None:  # type: ignore[no-untyped-def]
     model, loss, data, weights = _setup()
