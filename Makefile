@@ -9,8 +9,10 @@
 #                    helpers installed from a wheel, the notebooks run outside the checkout
 #   make release VERSION=1.2.0   bump the version; badges and setup cells name the tag v1.2.0
 #   make student     write the student notebooks to student/ (exercises unanswered)
-#   make nbgrader   write an nbgrader course (source/ of every notebook) to build/nbgrader/
-#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/
+#   make nbgrader    write an nbgrader course (source/ of every notebook) to build/nbgrader/
+#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/;
+#                    ANSWERS=~/private/answers takes the specs from another folder (an
+#                    instructor's own numbers), KEYS=dir writes the keys there (docs/GRADING.md)
 #   make site        build the course site from the stored outputs into build/site/
 #                    (tools/build_site.py says which notebooks; SITE_SOURCE=folder overrides once)
 # All create or reuse the virtual environment in $(VENV).
@@ -85,8 +87,11 @@ release: $(STAMP)
 nbgrader: $(STAMP)
 	$(BIN)/python tools/make_nbgrader.py
 
+# An instructor's own numbers: specs in ANSWERS (outside the repository), keys to KEYS.
+ANSWERS ?=
+KEYS ?=
 keys: $(STAMP)
-	$(BIN)/python tools/make_keys.py
+	$(BIN)/python tools/make_keys.py $(if $(ANSWERS),--answers $(ANSWERS)) $(if $(KEYS),--out $(KEYS))
 
 site: $(STAMP)
 	$(BIN)/python tools/build_site.py $(if $(SITE_SOURCE),--source $(SITE_SOURCE))
