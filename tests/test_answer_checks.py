@@ -644,3 +644,53 @@ def test_make_keys_target_passes_answers_and_keys(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert (out / "04.json").is_file() and "04.json written (2 questions)" in run.stdout
+
+
+def _readme_grading_command() -> str:
+    readme = (make_keys.ROOT / "README.md").read_text()
+    section = readme.split("**Grading without nbgrader.**", 1)[1]
+    return section.split("```bash\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_grading_command_counts_each_right_answer_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run the README's command on a notebook with known verdicts: two questions right (one of
+    them checked twice), one wrong, a cell that raises, and prose that quotes a check line."""
+    import os
+    import subprocess
+    import sys
+
+    import nbformat
+
+    answers, keys_dir = tmp_path / "answers", tmp_path / "keys"
+    answers.mkdir()
+    (answers / "04_loss_functions.py").write_text(PRIVATE_SPEC)
+    monkeypatch.setattr(make_keys, "ITERATIONS", 1000)
+    assert make_keys.main(["--answers", str(answers), "--out", str(keys_dir)]) == 0
+    new = nbformat.v4
+    nb = new.new_notebook(
+        cells=[
+            new.new_code_cell("import numpy as np\n\nfrom helpers import checks"),
+            new.new_markdown_cell("A right answer shows\n\n04-mae: correct.\n"),
+            new.new_code_cell('checks.check("04-bce-one", -np.log(0.4))'),
+            new.new_code_cell('checks.check("04-mae", 2.7)'),
+            new.new_code_cell("undefined_name"),
+            new.new_code_cell('checks.check("04-mae", 2.75)\nchecks.check("04-mae", [2.75])'),
+        ]
+    )
+    nbformat.write(nb, tmp_path / "sub.ipynb")
+    env = dict(os.environ, HELPERS_ANSWER_KEYS=str(keys_dir))
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env["PYTHONPATH"] = str(make_keys.ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("NBGRADER_EXECUTION", None)
+    run = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", _readme_grading_command()],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.strip() == "2", run.stdout + run.stderr[-3000:]

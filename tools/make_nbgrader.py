@@ -1,6 +1,6 @@
 """Write an nbgrader course from the instructor notebooks: `make nbgrader` -> build/nbgrader/.
 
-    python tools/make_nbgrader.py [-o DIR] [NOTEBOOK ...]
+    python tools/make_nbgrader.py [-o DIR] [--hide-checks] [NOTEBOOK ...]
 
 Writes ``nbgrader_config.py`` and ``source/<NN_name>/<NN_name>.ipynb`` for each notebook: each
 cell with ``### BEGIN SOLUTION`` becomes an nbgrader solution cell (``grade_id`` "<qid>-answer",
@@ -13,7 +13,9 @@ Every other cell stays as it is. The checks need no hidden tests: a check cell h
 ``checks.check("NN-name", answer)`` and the answer keys never show an answer. Under ``nbgrader
 autograde`` (and ``validate``) nbgrader sets NBGRADER_EXECUTION, which turns on
 ``helpers.checks.GRADING``: a wrong or missing answer then raises AssertionError and its test cell
-scores 0. Then, in that directory (docs/GRADING.md):
+scores 0. With ``--hide-checks`` (summative use, ``make nbgrader HIDE_CHECKS=1``) each check is an
+nbgrader hidden test: the release shows an empty read-only cell, so the checks give no feedback
+to try answers against, and autograde puts them back. Then, in that directory (docs/GRADING.md):
 
     nbgrader generate_assignment "*"        # release/<NN_name>/ for the students
     nbgrader autograde "*"                  # grades submitted/<student>/<NN_name>/
@@ -92,8 +94,14 @@ def _meta(grade_id: str, *, solution: bool, grade: bool, points: int = 0) -> dic
     return meta
 
 
-def nbgrader_version(nb: nbformat.NotebookNode, name: str) -> tuple[nbformat.NotebookNode, int]:
-    """Return ``nb`` with nbgrader metadata on solution and check cells, and the total points."""
+HIDDEN = "### BEGIN HIDDEN TESTS\n{}\n### END HIDDEN TESTS"
+
+
+def nbgrader_version(
+    nb: nbformat.NotebookNode, name: str, *, hide_checks: bool = False
+) -> tuple[nbformat.NotebookNode, int]:
+    """Return ``nb`` with nbgrader metadata on solution and check cells, and the total points;
+    with ``hide_checks``, each check is a hidden test (not in the students' release)."""
     nb = nbformat.from_dict(nb)
     seen: set[str] = set()
     total = 0
@@ -131,6 +139,8 @@ def nbgrader_version(nb: nbformat.NotebookNode, name: str) -> tuple[nbformat.Not
             seen.add(grade_id)
         cell.metadata["nbgrader"] = _meta(f"{base}-answer", solution=True, grade=False)
         for question_ids, test in graded:
+            if hide_checks:
+                test.source = HIDDEN.format(test.source)
             points = sum(_points(q) for q in question_ids)
             test.metadata["nbgrader"] = _meta(
                 f"{'_'.join(question_ids)}-check", solution=False, grade=True, points=points
@@ -143,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/*.ipynb")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "build" / "nbgrader")
+    parser.add_argument(
+        "--hide-checks", action="store_true", help="checks as hidden tests (summative use)"
+    )
     args = parser.parse_args(argv)
     paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
     args.output.mkdir(parents=True, exist_ok=True)
@@ -150,7 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for path in paths:
         try:
-            nb, points = nbgrader_version(nbformat.read(path, as_version=4), path.name)
+            nb, points = nbgrader_version(
+                nbformat.read(path, as_version=4), path.name, hide_checks=args.hide_checks
+            )
         except MarkerError as err:
             print(f"refused: {err}", file=sys.stderr)
             failed += 1
