@@ -161,7 +161,9 @@ def autograde(
     name = path.stem
     _nbgrader(course, "generate_assignment", name)
     released = course / "release" / name / path.name
-    assert released.is_file()
+    release = nbformat.read(released, as_version=4)
+    assert not [c for c in release.cells if c.get("outputs")], "the release shows outputs"
+    assert "BEGIN SOLUTION" not in released.read_text()
     if hide_checks:
         assert "check(" not in released.read_text(), "a hidden check is in the release"
     for student, source in [("solutions", course / "source"), ("blank", course / "release")]:
