@@ -7,10 +7,14 @@
 #   make lint        check all of that without changing anything (part of `make test`)
 #   make test-colab  strict nbval under Colab's versions (requirements-colab.txt) in $(COLAB_VENV),
 #                    helpers installed from a wheel, the notebooks run outside the checkout
+#   make test-kaggle the same under Kaggle's versions (requirements-kaggle.txt) in $(KAGGLE_VENV)
 #   make release VERSION=1.2.0   bump the version; badges and setup cells name the tag v1.2.0
 #   make student     write the student notebooks to student/ (exercises unanswered)
-#   make nbgrader   write an nbgrader course (source/ of every notebook) to build/nbgrader/
-#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/
+#   make nbgrader    write an nbgrader course (source/ of every notebook) to build/nbgrader/;
+#                    HIDE_CHECKS=1 keeps the checks out of the students' release (docs/GRADING.md)
+#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/;
+#                    ANSWERS=~/private/answers takes the specs from another folder (an
+#                    instructor's own numbers), KEYS=dir writes the keys there (docs/GRADING.md)
 #   make site        build the course site from the stored outputs into build/site/
 #                    (tools/build_site.py says which notebooks; SITE_SOURCE=folder overrides once)
 # All create or reuse the virtual environment in $(VENV).
@@ -21,32 +25,67 @@ STAMP := $(VENV)/.installed
 COLAB_VENV ?= .venv-colab
 COLAB_STAMP := $(COLAB_VENV)/.installed
 COLAB_RUN := build/colab
+KAGGLE_VENV ?= .venv-kaggle
+KAGGLE_STAMP := $(KAGGLE_VENV)/.installed
+KAGGLE_RUN := build/kaggle
 NB ?=
+AXE := tools/a11y/node_modules/axe-core/axe.min.js
 # Empty: the site shows the notebooks that SOURCE in tools/build_site.py names (the one setting).
 SITE_SOURCE ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-native lint format notebooks student keys nbgrader test-colab release site clean
+.PHONY: lab test test-native lint format notebooks student keys nbgrader test-colab test-kaggle release site clean
 
-$(STAMP): requirements.txt requirements-site.txt pyproject.toml
+# On a machine with an NVIDIA GPU, TensorFlow's CUDA libraries too (requirements-gpu.txt), so that
+# the notebooks and the tests use the GPU; GPU=0 skips them. The test run's header names the device.
+GPU ?= $(if $(shell command -v nvidia-smi 2>/dev/null),1,0)
+
+$(STAMP): requirements.txt requirements-site.txt requirements-gpu.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -r requirements.txt -r requirements-site.txt
+	$(BIN)/python -m pip install -r requirements.txt -r requirements-site.txt \
+		$(if $(filter 1,$(GPU)),-r requirements-gpu.txt)
 	touch $(STAMP)
 
-# Opens the repository with the student notebooks' folder shown first (notebooks/ is one level up).
+# A student's JupyterLab: the repository with the student notebooks' folder shown first (notebooks/
+# is one level up), without the instructor tooling that shares the environment (nbgrader's server
+# and lab extensions are off for this server only) and without the Jupyter news pop-up. Its
+# configuration is in $(LAB_DIR) (the environment's own is not changed; `jupyter lab` run directly
+# is the instructor's, with nbgrader). LAB_ARGS adds options: make lab LAB_ARGS="--port 8899 --no-browser"
+LAB_DIR := build/lab
+LAB_ARGS ?=
+NBGRADER_OFF := {"ServerApp": {"jpserver_extensions": {\
+	"nbgrader.server_extensions.formgrader": false, \
+	"nbgrader.server_extensions.validate_assignment": false, \
+	"nbgrader.server_extensions.assignment_list": false, \
+	"nbgrader.server_extensions.course_list": false}}}
+NEWS_SETTINGS := $(LAB_DIR)/settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/student
+	mkdir -p $(LAB_DIR)/config/labconfig $(dir $(NEWS_SETTINGS))
+	echo '{"disabledExtensions": {"@jupyter/nbgrader": true}}' > $(LAB_DIR)/config/labconfig/page_config.json
+	echo '$(NBGRADER_OFF)' > $(LAB_DIR)/config/jupyter_server_config.json
+	test -f $(NEWS_SETTINGS) || echo '{"fetchNews": "false", "checkForUpdates": false}' > $(NEWS_SETTINGS)
+	JUPYTER_CONFIG_DIR=$(LAB_DIR)/config JUPYTERLAB_SETTINGS_DIR=$(LAB_DIR)/settings \
+		$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/student \
+		--LabApp.news_url=None $(LAB_ARGS)
 
 # Three workers on two cores (measured faster than two: kernels wait on start-up and I/O), one
 # test file or notebook (whose cells share a kernel) at a time on each.
 # Strict nbval runs under the portability check's numerics (conftest.py); test-native runs every
 # test with this machine's own numerics instead.
-test: lint
+test: lint $(AXE)
 	$(BIN)/python -m pytest --offline -n 3 --dist loadfile
 
-test-native: lint
+test-native: lint $(AXE)
 	$(BIN)/python -m pytest --offline -n 3 --dist loadfile --native-numerics
+
+# axe-core, the accessibility engine the site tests run in Chromium: pinned in tools/a11y's
+# package-lock.json, installed from the npm registry (without npm the site tests say so and skip it).
+$(AXE): tools/a11y/package.json tools/a11y/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tools/a11y --no-audit --no-fund --loglevel=error && touch $(AXE) \
+		|| echo "axe-core could not be installed (offline?): the accessibility test will be skipped"; \
+	else echo "npm missing: the accessibility test will be skipped"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -72,24 +111,40 @@ $(COLAB_STAMP): requirements-colab.txt pyproject.toml
 	$(COLAB_VENV)/bin/python -m pip install -r requirements-colab.txt
 	touch $(COLAB_STAMP)
 
-# As on Colab: helpers installed (not editable) and the notebooks run where no checkout is one
-# level up, so the setup cell takes the installed helpers. Not part of `make test` (time budget).
+$(KAGGLE_STAMP): requirements-kaggle.txt pyproject.toml
+	$(PYTHON) -m venv $(KAGGLE_VENV)
+	$(KAGGLE_VENV)/bin/python -m pip install -r requirements-kaggle.txt
+	touch $(KAGGLE_STAMP)
+
+# As on Colab (and Kaggle): helpers installed (not editable) and the notebooks run where no
+# checkout is one level up, so the setup cell takes the installed helpers. Not part of `make test`
+# (time budget). Strict nbval with the portability check, as in `make test`.
 test-colab: $(COLAB_STAMP)
 	$(COLAB_VENV)/bin/python -m pip install -q --no-deps --no-build-isolation --force-reinstall .
 	rm -rf $(COLAB_RUN) && mkdir -p $(COLAB_RUN) && cp -r notebooks $(COLAB_RUN)/
 	$(COLAB_VENV)/bin/python -m pytest --offline $(COLAB_RUN)/notebooks
 
+test-kaggle: $(KAGGLE_STAMP)
+	$(KAGGLE_VENV)/bin/python -m pip install -q --no-deps --no-build-isolation --force-reinstall .
+	rm -rf $(KAGGLE_RUN) && mkdir -p $(KAGGLE_RUN) && cp -r notebooks $(KAGGLE_RUN)/
+	$(KAGGLE_VENV)/bin/python -m pytest --offline $(KAGGLE_RUN)/notebooks
+
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.2.0"; exit 2; }
 	$(BIN)/python tools/release.py $(VERSION)
+# HIDE_CHECKS=1: the checks become hidden tests, out of the students' release (summative use).
+HIDE_CHECKS ?=
 nbgrader: $(STAMP)
-	$(BIN)/python tools/make_nbgrader.py
+	$(BIN)/python tools/make_nbgrader.py $(if $(HIDE_CHECKS),--hide-checks)
 
+# An instructor's own numbers: specs in ANSWERS (outside the repository), keys to KEYS.
+ANSWERS ?=
+KEYS ?=
 keys: $(STAMP)
-	$(BIN)/python tools/make_keys.py
+	$(BIN)/python tools/make_keys.py $(if $(ANSWERS),--answers $(ANSWERS)) $(if $(KEYS),--out $(KEYS))
 
 site: $(STAMP)
 	$(BIN)/python tools/build_site.py $(if $(SITE_SOURCE),--source $(SITE_SOURCE))
 
 clean:
-	rm -rf $(VENV) $(COLAB_VENV) build dist
+	rm -rf $(VENV) $(COLAB_VENV) $(KAGGLE_VENV) tools/a11y/node_modules build dist
