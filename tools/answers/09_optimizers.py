@@ -101,7 +101,6 @@ QUESTIONS = {
         "wrong": [
             (0.001 * _g**2, "that is s itself; s_hat divides it by 1 - 0.999^1 = 0.001."),
             (_g, "that is the square root of s_hat; s_hat itself is an average of g^2."),
-            (0.001 * _g**2 / 0.999, "divide s by 1 - 0.999^t = 0.001 (t = 1), not by 0.999."),
         ],
     },
     "09-adam-first-step": {
