@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from helpers import plotting
+
 
 def _loss_text(loss: Any) -> str:
     if loss is None:
@@ -180,7 +182,7 @@ def plot_dropout_runs(curves: dict[tuple[str, int], dict[str, np.ndarray]]) -> A
     import matplotlib.pyplot as plt
 
     colours = {"plain": "tab:orange", "dropout": "tab:purple"}
-    fig, (ax_val, ax_train) = plt.subplots(1, 2, figsize=(11, 4))
+    fig, (ax_val, ax_train) = plt.subplots(1, 2, figsize=(12, 4.2))
     for (setup, seed), run in curves.items():
         epochs = np.arange(1, len(run["val_loss"]) + 1)
         first = seed == min(s for k, s in curves if k == setup)
@@ -210,10 +212,13 @@ def plot_dropout_runs(curves: dict[tuple[str, int], dict[str, np.ndarray]]) -> A
             label=f"{setup}, one line per seed" if first else None,
         )
     ax_val.set(
-        title="Validation loss: plain turns up, dropout keeps falling longer",
+        title="Validation loss (from epoch 3): plain turns up first",
         xlabel="epoch",
         ylabel="validation cross-entropy loss (nats)",
     )
+    later = np.concatenate([run["val_loss"][2:] for run in curves.values()])
+    ax_val.set_ylim(later.min() - 0.01, later.max() + 0.01)  # epochs 1-2 are far above
+    ax_val.set_xlim(2.5, len(run["val_loss"]) + 0.5)
     ax_train.set(
         title="Training loss, measured with dropout off",
         xlabel="epoch",
@@ -267,7 +272,7 @@ def plot_paired_accuracy(
         ax_acc.annotate(
             f"seed {seed}", (1, pair[1]), xytext=(6, 0), textcoords="offset points", va="center"
         )
-    ax_acc.set_xticks([0, 1], [first, second])
+    ax_acc.set_xticks([0, 1], [labels[first], labels[second]])
     ax_acc.set_xlim(-0.3, 1.5)
     ax_acc.set(
         title=f"Paired by seed: validation accuracy after {int(steps[-1])} steps",
@@ -276,7 +281,9 @@ def plot_paired_accuracy(
     )
     for ax in (ax_loss, ax_acc):
         ax.grid(alpha=0.3)
-    fig.suptitle(f"Same MLP, settings and steps: {first} vs {second} training images")
+    fig.suptitle(
+        f"Same MLP, settings and steps: {labels[first]} vs {labels[second]} training images"
+    )
     fig.tight_layout()
     return fig
 
@@ -304,4 +311,10 @@ def plot_mistakes(cm: np.ndarray, title: str) -> Any:
     colorbar = fig.colorbar(image, ax=ax, label="misclassified test images (count)")
     colorbar.ax.yaxis.set_major_locator(plt.MaxNLocator(integer=True))
     fig.tight_layout()
-    return fig
+    mistakes = int(cm.sum() - np.trace(cm))
+    return plotting.set_alt_text(
+        fig,
+        f"{title}: a {len(cm)} by {len(cm)} table of counts, true digit (rows) against predicted "
+        f"digit (columns); the diagonal ({int(np.trace(cm))} correct) is greyed out and the "
+        f"{mistakes} mistakes are coloured by count.",
+    )

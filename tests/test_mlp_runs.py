@@ -86,3 +86,26 @@ def test_fit_recording_measures_the_end_of_epoch_loss() -> None:
     assert set(curves) >= {"loss", "val_loss", "train_loss"}
     assert curves["train_loss"].shape == (2,)
     assert curves["train_loss"][-1] == pytest.approx(model.evaluate(x, y, verbose=0), rel=1e-5)
+
+
+def test_figures_have_titles_and_alt_text() -> None:
+    from helpers import plotting
+
+    epochs = np.arange(1, 9, dtype=float)
+    loss = 1 / epochs
+    fig = mlp_runs.plot_overfitting(loss * 2, loss, loss + 0.1, best=4, patience=3)
+    assert fig._suptitle.get_text().startswith("Plain MLP")
+    run = {"val_loss": loss + 0.2, "train_loss": loss}
+    fig = mlp_runs.plot_dropout_runs({("plain", 1): run, ("dropout", 1): run})
+    assert "Dropout(0.5)" in fig._suptitle.get_text()
+    histories = {("plain", 1): {"val_loss": loss}, ("shifted", 1): {"val_loss": loss / 2}}
+    fig = mlp_runs.plot_paired_accuracy(
+        histories,
+        {("plain", 1): 0.93, ("shifted", 1): 0.95},
+        {"plain": "plain", "shifted": "shifted copies"},
+        steps=25 * epochs,
+    )
+    assert "plain vs shifted copies" in fig._suptitle.get_text()
+    cm = np.array([[5, 1], [2, 7]])
+    fig = mlp_runs.plot_mistakes(cm, "Mistakes")
+    assert "3 mistakes" in plotting.alt_text(fig)
