@@ -7,6 +7,7 @@
 #   make lint        check all of that without changing anything (part of `make test`)
 #   make test-colab  strict nbval under Colab's versions (requirements-colab.txt) in $(COLAB_VENV),
 #                    helpers installed from a wheel, the notebooks run outside the checkout
+#   make test-kaggle the same under Kaggle's versions (requirements-kaggle.txt) in $(KAGGLE_VENV)
 #   make release VERSION=1.2.0   bump the version; badges and setup cells name the tag v1.2.0
 #   make student     write the student notebooks to student/ (exercises unanswered)
 #   make nbgrader   write an nbgrader course (source/ of every notebook) to build/nbgrader/
@@ -21,17 +22,26 @@ STAMP := $(VENV)/.installed
 COLAB_VENV ?= .venv-colab
 COLAB_STAMP := $(COLAB_VENV)/.installed
 COLAB_RUN := build/colab
+KAGGLE_VENV ?= .venv-kaggle
+KAGGLE_STAMP := $(KAGGLE_VENV)/.installed
+KAGGLE_RUN := build/kaggle
 NB ?=
+AXE := tools/a11y/node_modules/axe-core/axe.min.js
 # Empty: the site shows the notebooks that SOURCE in tools/build_site.py names (the one setting).
 SITE_SOURCE ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-native lint format notebooks student keys nbgrader test-colab release site clean
+.PHONY: lab test test-native lint format notebooks student keys nbgrader test-colab test-kaggle release site clean
 
-$(STAMP): requirements.txt requirements-site.txt pyproject.toml
+# On a machine with an NVIDIA GPU, TensorFlow's CUDA libraries too (requirements-gpu.txt), so that
+# the notebooks and the tests use the GPU; GPU=0 skips them. The test run's header names the device.
+GPU ?= $(if $(shell command -v nvidia-smi 2>/dev/null),1,0)
+
+$(STAMP): requirements.txt requirements-site.txt requirements-gpu.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -r requirements.txt -r requirements-site.txt
+	$(BIN)/python -m pip install -r requirements.txt -r requirements-site.txt \
+		$(if $(filter 1,$(GPU)),-r requirements-gpu.txt)
 	touch $(STAMP)
 
 # Opens the repository with the student notebooks' folder shown first (notebooks/ is one level up).
@@ -42,11 +52,19 @@ lab: $(STAMP)
 # test file or notebook (whose cells share a kernel) at a time on each.
 # Strict nbval runs under the portability check's numerics (conftest.py); test-native runs every
 # test with this machine's own numerics instead.
-test: lint
+test: lint $(AXE)
 	$(BIN)/python -m pytest --offline -n 3 --dist loadfile
 
-test-native: lint
+test-native: lint $(AXE)
 	$(BIN)/python -m pytest --offline -n 3 --dist loadfile --native-numerics
+
+# axe-core, the accessibility engine the site tests run in Chromium: pinned in tools/a11y's
+# package-lock.json, installed from the npm registry (without npm the site tests say so and skip it).
+$(AXE): tools/a11y/package.json tools/a11y/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tools/a11y --no-audit --no-fund --loglevel=error && touch $(AXE) \
+		|| echo "axe-core could not be installed (offline?): the accessibility test will be skipped"; \
+	else echo "npm missing: the accessibility test will be skipped"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -72,12 +90,23 @@ $(COLAB_STAMP): requirements-colab.txt pyproject.toml
 	$(COLAB_VENV)/bin/python -m pip install -r requirements-colab.txt
 	touch $(COLAB_STAMP)
 
-# As on Colab: helpers installed (not editable) and the notebooks run where no checkout is one
-# level up, so the setup cell takes the installed helpers. Not part of `make test` (time budget).
+$(KAGGLE_STAMP): requirements-kaggle.txt pyproject.toml
+	$(PYTHON) -m venv $(KAGGLE_VENV)
+	$(KAGGLE_VENV)/bin/python -m pip install -r requirements-kaggle.txt
+	touch $(KAGGLE_STAMP)
+
+# As on Colab (and Kaggle): helpers installed (not editable) and the notebooks run where no
+# checkout is one level up, so the setup cell takes the installed helpers. Not part of `make test`
+# (time budget). Strict nbval with the portability check, as in `make test`.
 test-colab: $(COLAB_STAMP)
 	$(COLAB_VENV)/bin/python -m pip install -q --no-deps --no-build-isolation --force-reinstall .
 	rm -rf $(COLAB_RUN) && mkdir -p $(COLAB_RUN) && cp -r notebooks $(COLAB_RUN)/
 	$(COLAB_VENV)/bin/python -m pytest --offline $(COLAB_RUN)/notebooks
+
+test-kaggle: $(KAGGLE_STAMP)
+	$(KAGGLE_VENV)/bin/python -m pip install -q --no-deps --no-build-isolation --force-reinstall .
+	rm -rf $(KAGGLE_RUN) && mkdir -p $(KAGGLE_RUN) && cp -r notebooks $(KAGGLE_RUN)/
+	$(KAGGLE_VENV)/bin/python -m pytest --offline $(KAGGLE_RUN)/notebooks
 
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.2.0"; exit 2; }
@@ -92,4 +121,4 @@ site: $(STAMP)
 	$(BIN)/python tools/build_site.py $(if $(SITE_SOURCE),--source $(SITE_SOURCE))
 
 clean:
-	rm -rf $(VENV) $(COLAB_VENV) build dist
+	rm -rf $(VENV) $(COLAB_VENV) $(KAGGLE_VENV) tools/a11y/node_modules build dist

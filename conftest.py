@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -31,7 +33,34 @@ def pytest_report_header(config: pytest.Config) -> str:
         if config.getoption("--native-numerics")
         else " ".join(f"{k}={v}" for k, v in PORTABILITY_ENV.items()) + " (portability check)"
     )
-    return [f"network: {network}", f"nbval kernels' numerics: {numerics}"]
+    return [
+        f"network: {network}",
+        f"device: {device_line()}",
+        f"nbval kernels' numerics: {numerics}",
+    ]
+
+
+def device_line() -> str:
+    """Which device the notebooks' TensorFlow uses here, and why not the GPU where there is one."""
+    probe = (
+        "import os; os.environ['TF_CPP_MIN_LOG_LEVEL'] = '3'; import tensorflow as tf; "
+        "print(' '.join(sorted({d.device_type for d in tf.config.list_physical_devices()})))"
+    )
+    try:
+        found = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+        ).stdout.split()
+    except (OSError, subprocess.TimeoutExpired) as err:
+        return f"unknown (TensorFlow could not be asked: {err})"
+    if "GPU" in found:
+        return "GPU (TensorFlow sees " + ", ".join(found) + ")"
+    if shutil.which("nvidia-smi"):
+        return (
+            "CPU only: nvidia-smi sees a GPU, but TensorFlow does not. Its CUDA libraries are "
+            "missing: run `.venv/bin/python -m pip install -r requirements-gpu.txt` (make does "
+            "this when it creates .venv on a GPU machine; `make clean test` to start over)."
+        )
+    return "CPU (no NVIDIA GPU on this machine)"
 
 
 #: The portability check: strict nbval runs each notebook's kernel under other numerics than the

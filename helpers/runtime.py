@@ -19,6 +19,9 @@ TESTED_VERSIONS: dict[str, str] = {"python": "3.11", "tensorflow": "2.21.0", "ke
 #: Colab's image, the second tested environment (requirements-colab.txt, `make test-colab`): the
 #: stored outputs are checked under it too, so it gets no warning.
 COLAB_VERSIONS: dict[str, str] = {"python": "3.13", "tensorflow": "2.20.0", "keras": "3.13.2"}
+#: Kaggle's image, the third (requirements-kaggle.txt, `make test-kaggle`): Colab's TensorFlow and
+#: Keras on Python 3.12.
+KAGGLE_VERSIONS: dict[str, str] = {"python": "3.12", "tensorflow": "2.20.0", "keras": "3.13.2"}
 
 DEVICE_KINDS = ("CPU", "GPU", "TPU")
 
@@ -126,15 +129,17 @@ def _make_strategy(devices: Sequence[Any]) -> Any:
 def version_warnings(python: str, tensorflow: str, keras: str) -> list[str]:
     """List a warning for each version that differs from the tested one (``TESTED_VERSIONS``).
 
-    Colab's tested image (``COLAB_VERSIONS``) gets no warning either.
+    Colab's and Kaggle's tested images (``COLAB_VERSIONS``, ``KAGGLE_VERSIONS``) get no warning
+    either.
     """
     found = {"python": python, "tensorflow": tensorflow, "keras": keras}
 
     def same(have: str, tested: str) -> bool:
         return have == tested or have.startswith(tested + ".")
 
-    if all(same(found[name], tested) for name, tested in COLAB_VERSIONS.items()):
-        return []
+    for image in (COLAB_VERSIONS, KAGGLE_VERSIONS):
+        if all(same(found[name], tested) for name, tested in image.items()):
+            return []
     warnings = []
     for name, tested in TESTED_VERSIONS.items():
         have = found[name]

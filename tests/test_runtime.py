@@ -128,7 +128,18 @@ def test_colabs_tested_image_gets_no_warning() -> None:
     assert len(warnings) == 3 and "keras 3.14.0" in warnings[2]
 
 
-def test_colab_versions_match_requirements_colab_and_the_workflow() -> None:
+def test_kaggles_tested_image_gets_no_warning() -> None:
+    kaggle = runtime.KAGGLE_VERSIONS
+    assert runtime.version_warnings("3.12.11", kaggle["tensorflow"], kaggle["keras"]) == []
+
+
+@pytest.mark.parametrize(
+    ("image", "versions"),
+    [("colab", runtime.COLAB_VERSIONS), ("kaggle", runtime.KAGGLE_VERSIONS)],
+)
+def test_image_versions_match_their_requirements_and_the_workflow(
+    image: str, versions: dict[str, str]
+) -> None:
     from pathlib import Path
 
     import yaml
@@ -136,16 +147,22 @@ def test_colab_versions_match_requirements_colab_and_the_workflow() -> None:
     root = Path(__file__).parents[1]
     pins = dict(
         line.split("==")
-        for line in (root / "requirements-colab.txt").read_text().splitlines()
+        for line in (root / f"requirements-{image}.txt").read_text().splitlines()
         if "==" in line and not line.startswith("#")
     )
-    assert pins["tensorflow"] == runtime.COLAB_VERSIONS["tensorflow"]
-    assert pins["keras"] == runtime.COLAB_VERSIONS["keras"]
+    assert pins["tensorflow"] == versions["tensorflow"]
+    assert pins["keras"] == versions["keras"]
     workflow = yaml.safe_load((root / ".github" / "workflows" / "tests.yml").read_text())
-    python = [
-        s["with"]["python-version"] for s in workflow["jobs"]["colab"]["steps"] if "with" in s
-    ]
-    assert python == [runtime.COLAB_VERSIONS["python"]]
+    python = [s["with"]["python-version"] for s in workflow["jobs"][image]["steps"] if "with" in s]
+    assert python == [versions["python"]]
+
+
+def test_gpu_requirements_pin_the_tested_tensorflow() -> None:
+    from pathlib import Path
+
+    lines = (Path(__file__).parents[1] / "requirements-gpu.txt").read_text().splitlines()
+    pins = [line for line in lines if line.strip() and not line.startswith("#")]
+    assert pins == [f"tensorflow[and-cuda]=={runtime.TESTED_VERSIONS['tensorflow']}"]
 
 
 def test_tested_versions_match_requirements() -> None:

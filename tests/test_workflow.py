@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).parents[1]
@@ -37,7 +38,7 @@ def _workflow() -> dict:
 def test_workflow_runs_the_readme_test_command() -> None:
     workflow = _workflow()
     test_command = readme_commands()[1]
-    assert set(workflow["jobs"]) == {"cpu", "gpu", "colab"}
+    assert set(workflow["jobs"]) == {"cpu", "gpu", "colab", "kaggle", "site"}
     for name in ("cpu", "gpu"):
         job = workflow["jobs"][name]
         runs = [step["run"] for step in job["steps"] if "run" in step]
@@ -49,12 +50,37 @@ def test_workflow_runs_the_readme_test_command() -> None:
     assert "push" in triggers
 
 
-def test_workflow_tests_colabs_versions_outside_make_test() -> None:
-    job = _workflow()["jobs"]["colab"]
+@pytest.mark.parametrize("image", ["colab", "kaggle"])
+def test_workflow_tests_each_images_versions_outside_make_test(image: str) -> None:
+    job = _workflow()["jobs"][image]
     runs = [step["run"] for step in job["steps"] if "run" in step]
-    assert runs[-1].endswith("make test-colab")
+    assert runs[-1].endswith(f"make test-{image}")
     assert any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
     makefile = (ROOT / "Makefile").read_text()
-    assert re.search(r"^test-colab:", makefile, re.M)
+    assert re.search(rf"^test-{image}:", makefile, re.M)
+    assert re.search(rf"requirements-{image}\.txt", makefile)
     test_recipe = re.search(r"^test: .*?(?=^\S)", makefile, re.M | re.S)
-    assert test_recipe and "colab" not in test_recipe.group(0), "make test must not run test-colab"
+    assert test_recipe and image not in test_recipe.group(0), f"make test must not run test-{image}"
+
+
+def test_the_gpu_job_is_the_plain_test_command_and_make_installs_cuda_where_there_is_a_gpu() -> (
+    None
+):
+    job = _workflow()["jobs"]["gpu"]
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs == ['sudo env "PATH=$PATH" make test'], "one command, the README's"
+    makefile = (ROOT / "Makefile").read_text()
+    assert "nvidia-smi" in makefile and "-r requirements-gpu.txt" in makefile
+
+
+def test_the_site_job_builds_with_make_site_and_deploys_to_pages_on_tags_and_main() -> None:
+    job = _workflow()["jobs"]["site"]
+    assert "refs/tags/v" in job["if"] and "refs/heads/main" in job["if"]
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs == ["make site"]
+    uses = [step.get("uses", "") for step in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert uses[-1].startswith("actions/deploy-pages@")
+    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == "build/site"

@@ -12,6 +12,12 @@ QUESTIONS = {
             (784 * 256 + 256 * 10 + 256 * 4, "you forgot the biases: one per unit."),
             (2 * trunk + 256 * 10 + 10 + 256 * 4 + 4, "the trunk is shared: count it once."),
             (trunk + 256 * 10 + 10, "the attribute head has weights too: 256 * 4 + 4."),
+            (
+                256 * 10 + 10 + 256 * 4 + 4,
+                "the trunk's 784 * 256 weights and 256 biases count too.",
+            ),
+            (trunk + 256 * 10 + 256 * 4, "each head's units have a bias too: 10 + 4 of them."),
+            (784 * 256 + 256 * 10 + 10 + 256 * 4 + 4, "the trunk's 256 units have biases too."),
         ],
     },
     "08-zero-model-loss": {
@@ -26,6 +32,15 @@ QUESTIONS = {
             ),
             (float(np.log(10)), "the attribute head has a loss too: a sigmoid of 0 is 0.5."),
             (float(np.log10(10) + 0.5 * np.log10(2)), "cross-entropy uses the natural log."),
+            (float(np.log2(10) + 0.5 * np.log2(2)), "cross-entropy uses the natural log."),
+            (
+                float(0.5 * np.log(10) + np.log(2)),
+                "the weight 0.5 is on the attribute loss; the digit loss has weight 1.0.",
+            ),
+            (
+                float(0.5 * np.log(2)),
+                "the digit loss counts too: a softmax of ten zeros gives 1/10.",
+            ),
         ],
         "hint": "softmax of ten zeros gives 1/10 to each class; a sigmoid of 0 gives 1/2.",
     },
@@ -36,6 +51,9 @@ QUESTIONS = {
             ((32, 256), "Concatenate joins the flattened image (784) and the hidden layer (256)."),
             ((32, 784), "Concatenate joins the flattened image (784) and the hidden layer (256)."),
             ((32, 10), "that is the model's output; the skip layer comes before the output."),
+            ((1040,), "a batch of 32 images goes in: the batch axis stays first."),
+            ((32, 266), "the skip joins the flattened image and the hidden layer, not the output."),
+            ((32, 2), "Concatenate joins along the last axis: the feature counts add up."),
         ],
     },
     "08-neuron-forward": {
@@ -50,6 +68,14 @@ QUESTIONS = {
         "wrong": [
             (lambda x, W, b: x @ W + b, "apply the activation: ReLU(z) = max(0, z)."),
             (lambda x, W, b: np.maximum(0.0, x @ W), "you forgot the bias b."),
+            (
+                lambda x, W, b: np.maximum(0.0, x @ W) + b,
+                "add b before the activation: ReLU(xW + b), not ReLU(xW) + b.",
+            ),
+            (
+                lambda x, W, b: 1 / (1 + np.exp(-(x @ W + b))),
+                "that is a sigmoid; this layer uses ReLU, max(0, z).",
+            ),
         ],
     },
     "08-single-shape": {
@@ -58,6 +84,10 @@ QUESTIONS = {
         "wrong": [
             ((1, 256), "with a 1-D x, x @ W is 1-D too: no batch axis appears."),
             ((784,), "x @ W maps the 784 inputs to the 256 units."),
+            (
+                (256, 1),
+                "with a 1-D x, x @ W is 1-D too: neither a batch nor a column axis appears.",
+            ),
         ],
     },
     "08-two-inputs-params": {
@@ -66,11 +96,17 @@ QUESTIONS = {
         "wrong": [
             (784 * 64 + 64 + 64 * 10 + 10, "join the attribute input to the flattened image."),
             ((784 + 4) * 256 + 256 + 256 * 10 + 10, "the hidden layer has 64 units here."),
+            ((784 + 4) * 64 + 64 * 10, "each Dense unit has a bias too: 64 + 10 of them."),
+            (784 * 64 + 64 + 4 * 10 + 64 * 10 + 10, "the attributes join before the hidden layer."),
         ],
     },
     "08-two-inputs-shape": {
         "kind": "shape",
         "answer": (5, 10),
-        "wrong": [((5, 4), "the model's output is the digit head: 10 logits per image.")],
+        "wrong": [
+            ((5, 4), "the model's output is the digit head: 10 logits per image."),
+            ((10,), "the output keeps the batch axis: 5 images, 10 logits each."),
+            ((5, 64), "that is the hidden layer; the output is the digit head's 10 logits."),
+        ],
     },
 }

@@ -1,7 +1,8 @@
 """Answers to the quiz of 11_recap_quiz (format: CONTRIBUTING.md, "Writing an exercise").
 
 Each question names the notebooks to revisit; every choice question has a hint for each wrong
-option, so which options have hints tells nothing.
+option, so which options have hints tells nothing. A hint says why that option fails, not which
+option is right; the options of a question are of about the same length and say equally much.
 """
 
 import numpy as np
@@ -80,6 +81,49 @@ def _smallest_patience(curve):
 
 _curve = [0.90, 0.70, 0.62, 0.64, 0.61, 0.63, 0.65, 0.66, 0.60]
 
+# Q10: a multi-label head: four logits of one image of an 8 (even, >=5, prime, has a loop)
+_z10 = np.array([2.0, 1.0, -1.0, 0.5])
+_y10 = np.array([1.0, 1.0, 0.0, 1.0])
+_sig10 = 1 / (1 + np.exp(-_z10))
+_yes10 = (int(np.sum(_sig10 > 0.5)), int(np.sum(_softmax(_z10) > 0.5)))
+assert _yes10 == (3, 1)
+
+
+def _bce_mean(y, p):
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+_bce10 = _bce_mean(_y10, _sig10)
+
+# Q12: the lecture's J = 3(a b + c) at a = 2, b = -3, c = 4: [J, dJ/da, dJ/db, dJ/dc]
+_a12, _b12, _c12 = 2.0, -3.0, 4.0
+_J12 = [3 * (_a12 * _b12 + _c12), 3 * _b12, 3 * _a12, 3.0]
+
+# Q13: one gradient-descent step on L(w) = (w - 3)^2 from w = 1, with eps = 0.1 and eps = 1.1
+_g13 = 2 * (1.0 - 3.0)
+_steps13 = [1.0 - 0.1 * _g13, 1.0 - 1.1 * _g13]
+
+# Q18: momentum's step length after many steps (eps = 0.1, beta = 0.9) on a steady slope (g = 1)
+# and in a zig-zag (g = 1, -1, 1, ...): the fixed points eps / (1 - beta) and eps / (1 + beta)
+_eps18, _beta18 = 0.1, 0.9
+
+
+def _momentum_steps(gradients):
+    v = 0.0
+    for g in gradients:
+        v = _beta18 * v - _eps18 * g
+    return abs(v)
+
+
+_slope18 = _momentum_steps([1.0] * 500)
+_zigzag18 = _momentum_steps([(-1.0) ** t for t in range(500)])
+assert np.isclose(_slope18, _eps18 / (1 - _beta18)) and np.isclose(
+    _zigzag18, _eps18 / (1 + _beta18)
+)
+
+# Q20: epochs that 300 updates make over 4,800 examples: batch GD, SGD, mini-batches of 128
+_epochs20 = [300 / 1, 300 / 4800, 300 / int(np.ceil(4800 / 128))]
+
 LETTERS = ["a", "b", "c", "d"]
 
 QUESTIONS = {
@@ -90,10 +134,7 @@ QUESTIONS = {
         "wrong": [
             ("a", "count the axes: one grayscale image has two, height and width."),
             ("b", "a table of samples by features has two axes; a batch of tables has three."),
-            (
-                "d",
-                "a batch of colour images already has four axes: batch, height, width, channels.",
-            ),
+            ("d", "count the axes of one colour image first, then those of a batch of them."),
         ],
         "revisit": "01",
     },
@@ -124,7 +165,7 @@ QUESTIONS = {
         "options": LETTERS,
         "answer": "b",
         "wrong": [
-            ("a", "the optimizer changes the weights, not the data it reads."),
+            ("a", "x is the data the layer reads: training never changes its inputs."),
             ("c", "the learning rate is a setting you choose; the optimizer does not learn it."),
             ("d", "the labels are data: training fits the model to them, it never changes them."),
         ],
@@ -135,9 +176,9 @@ QUESTIONS = {
         "options": LETTERS,
         "answer": "d",
         "wrong": [
-            ("a", "the activation applies to the pre-activation z = xW + b, not to the input."),
-            ("b", "the bias is added to the product xW; it is not added to x."),
-            ("c", "the bias is part of the pre-activation z = xW + b: phi applies to the sum."),
+            ("a", "phi acts on what the weights and the bias made of x, not on x itself."),
+            ("b", "x has one entry per input and b one per unit: they cannot be added first."),
+            ("c", "the bias shifts the unit's input before the activation, not its output."),
         ],
         "revisit": "02",
     },
@@ -205,7 +246,8 @@ QUESTIONS = {
             ("c", "CategoricalCrossentropy expects one-hot labels; these labels are integers."),
             (
                 "d",
-                "binary cross-entropy scores independent yes/no outputs; the ten digits exclude each other.",
+                "binary cross-entropy scores independent yes/no outputs; the ten digits exclude "
+                "each other.",
             ),
         ],
         "revisit": "04, 07",
@@ -231,6 +273,41 @@ QUESTIONS = {
         ],
         "revisit": "04",
     },
+    "11-multi-label-yes": {
+        "kind": "shape",
+        "answer": _yes10,
+        "wrong": [
+            ((3, 3), "the four softmax probabilities add up to 1: how many can be above 0.5?"),
+            ((1, 1), "each sigmoid reads only its own logit: sigmoid(z) > 0.5 exactly when z > 0."),
+            ((3, 0), "compute the softmax: here its largest probability is above 0.5."),
+            ((4, 1), "sigmoid(-1) is below 0.5: a negative logit is a no."),
+            ((1, 3), "the order is (with sigmoids, with a softmax)."),
+        ],
+        "hint": "sigmoid: one probability per logit; softmax: four probabilities that sum to 1.",
+        "revisit": "03, 08",
+    },
+    "11-multi-label-loss": {
+        "kind": "number",
+        "answer": _bce10,
+        "decimals": 3,
+        "wrong": [
+            (4 * _bce10, "that is the sum over the four attributes; the loss is their mean."),
+            (
+                _bce_mean(1 - _y10, _sig10),
+                "the labels of an 8 are (1, 1, 0, 1): even, >= 5, not prime, has a loop.",
+            ),
+            (
+                float(-np.mean(np.log(_sig10))),
+                "prime's label is 0: its term is -log(1 - p), not -log(p).",
+            ),
+            (
+                _bce_mean(_y10, _softmax(_z10)),
+                "each attribute has its own sigmoid; a softmax would make the four compete.",
+            ),
+            (_bce10 / np.log(10), "use the natural logarithm np.log, not np.log10."),
+        ],
+        "revisit": "03, 04, 08",
+    },
     "11-outlier-share": {
         "kind": "array",
         "answer": [_share_mse, _share_mae],
@@ -251,6 +328,37 @@ QUESTIONS = {
             ),
         ],
         "revisit": "04",
+    },
+    "11-graph-j": {
+        "kind": "array",
+        "answer": _J12,
+        "decimals": 2,
+        "wrong": [
+            ([-6.0, -3.0, 2.0, 1.0], "every path to J ends with J = 3z: multiply by dJ/dz = 3."),
+            (
+                [-6.0, 6.0, -9.0, 3.0],
+                "du/da = b: the derivative of a * b by a is the other factor.",
+            ),
+            ([-6.0, -9.0, 6.0, 1.0], "c reaches J through z = u + c and J = 3z: 1 times 3."),
+            ([-6.0, 3.0, 3.0, 3.0], "dJ/du = 3, and u = a * b: multiply by du/da and du/db."),
+            ([-14.0, -9.0, 6.0, 3.0], "J = 3(a * b + c): the 3 multiplies c too."),
+        ],
+        "hint": "forward: u = a * b, z = u + c, J = 3z; backward: dJ/dz, then dJ/du and dJ/dc.",
+        "revisit": "05",
+    },
+    "11-update-step": {
+        "kind": "array",
+        "answer": _steps13,
+        "decimals": 2,
+        "wrong": [
+            ([0.6, -3.4], "w <- w - eps * dL/dw: here dL/dw is negative, so w grows."),
+            ([1.2, 3.2], "the derivative of (w - 3)^2 is 2(w - 3): keep the 2."),
+            ([-0.4, -4.4], "that is eps * dL/dw; the new w is the old w minus it."),
+            ([0.4, 4.4], "that is the size of the step; the new w is the old w minus eps * dL/dw."),
+            ([1.4, 3.0], "a step has no brake at the minimum: compute 1 - 1.1 * dL/dw."),
+        ],
+        "hint": "dL/dw = 2(w - 3) at w = 1; then w <- w - eps * dL/dw for each eps.",
+        "revisit": "05",
     },
     "11-logistic-grad": {
         "kind": "array",
@@ -286,6 +394,17 @@ QUESTIONS = {
         "hint": "count the epochs without improvement after the best loss so far.",
         "revisit": "07",
     },
+    "11-which-api": {
+        "kind": "choice",
+        "options": LETTERS,
+        "answer": "d",
+        "wrong": [
+            ("a", "a convolution is a layer like any other, and here each layer feeds the next."),
+            ("b", "many layers with dropout between them still form one chain, input to output."),
+            ("c", "four sigmoid outputs are one Dense(4) layer at the end of a single chain."),
+        ],
+        "revisit": "08",
+    },
     "11-loss-weight": {
         "kind": "number",
         "answer": (0.66 - 0.42) / 0.12,
@@ -300,31 +419,83 @@ QUESTIONS = {
         ],
         "revisit": "08",
     },
+    "11-momentum": {
+        "kind": "array",
+        "answer": [_slope18, _zigzag18],
+        "decimals": 3,
+        "wrong": [
+            (
+                [0.1, 0.1],
+                "that is plain SGD's step; momentum also carries beta times the last step.",
+            ),
+            (
+                [1.0, 1.0],
+                "in the zig-zag the remembered step points the other way: they cancel in part.",
+            ),
+            ([1.0, 0.0], "the cancelling is not complete: the newest gradient counts in full."),
+            ([0.19, 0.01], "that is the second step; go on until v stops changing."),
+            ([10.0, 0.526], "give the step length |v| itself, not its ratio to SGD's step."),
+        ],
+        "hint": "after many steps v settles: on the slope v = beta v - eps; in the zig-zag v flips sign.",
+        "revisit": "09",
+    },
     "11-adaptive": {
         "kind": "choice",
         "options": LETTERS,
-        "answer": "c",
+        "answer": "a",
         "wrong": [
-            ("a", "that is a learning-rate schedule, which works with any optimizer."),
-            ("b", "that is batch gradient descent; adaptive optimizers work on mini-batches."),
-            ("d", "every step of an optimizer updates the weights, whether the loss fell or not."),
+            (
+                "b",
+                "that is plain SGD's ratio; these optimizers divide by a size of past gradients.",
+            ),
+            ("c", "the root of a mean of squared gradients has the size of the gradient itself."),
+            ("d", "dividing by past gradient sizes rescales the steps; it never reverses them."),
         ],
         "revisit": "09",
+    },
+    "11-gd-updates": {
+        "kind": "array",
+        "answer": _epochs20,
+        "decimals": 2,
+        "wrong": [
+            (
+                [300.0, 300 / 4800, 8.0],
+                "4800 / 128 = 37.5: with its smaller last batch an epoch has 38.",
+            ),
+            ([1.0, 4800.0, 38.0], "those are the updates in one epoch; 300 updates make how many?"),
+            ([300.0, 300.0, 300.0], "an epoch is one pass over the data, not one update."),
+            ([1 / 300, 16.0, 38 / 300], "epochs = updates / updates per epoch, not the inverse."),
+            ([300.0, 300 / 4800, 300 / 37], "count the smaller last batch: 38 updates per epoch."),
+        ],
+        "hint": "epochs = 300 / (updates per epoch); count the updates in one epoch first.",
+        "revisit": "10",
+    },
+    "11-batch-noise": {
+        "kind": "number",
+        "answer": float(np.sqrt(128)),
+        "decimals": 2,
+        "wrong": [
+            (128.0, "that is the factor for the variance; the standard deviation is its root."),
+            (
+                float(1 / np.sqrt(128)),
+                "the single example's gradient is the noisier: a factor above 1.",
+            ),
+            (
+                1 / 128,
+                "the single example's gradient is the noisier, and take the root of the variance.",
+            ),
+        ],
+        "hint": "the standard deviation is the square root of the variance sigma^2 / B.",
+        "revisit": "10",
     },
     "11-accelerator": {
         "kind": "choice",
         "options": LETTERS,
-        "answer": "b",
+        "answer": "c",
         "wrong": [
-            (
-                "a",
-                "the input pipeline runs on the CPU; the accelerator does the tensor arithmetic.",
-            ),
-            ("c", "the Python loop runs on the CPU, one step after another, on any device."),
-            (
-                "d",
-                "the hardware runs the same steps faster; how many epochs it takes is unchanged.",
-            ),
+            ("a", "reading and decoding files runs on the CPU, before the tensors reach a device."),
+            ("b", "the Python loop runs on the CPU, one step after another, on any device."),
+            ("d", "faster hardware runs the same steps sooner; it needs as many of them."),
         ],
         "revisit": "10",
     },
