@@ -10,8 +10,11 @@
 #   make test-kaggle the same under Kaggle's versions (requirements-kaggle.txt) in $(KAGGLE_VENV)
 #   make release VERSION=1.2.0   bump the version; badges and setup cells name the tag v1.2.0
 #   make student     write the student notebooks to student/ (exercises unanswered)
-#   make nbgrader   write an nbgrader course (source/ of every notebook) to build/nbgrader/
-#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/
+#   make nbgrader    write an nbgrader course (source/ of every notebook) to build/nbgrader/;
+#                    HIDE_CHECKS=1 keeps the checks out of the students' release (docs/GRADING.md)
+#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/;
+#                    ANSWERS=~/private/answers takes the specs from another folder (an
+#                    instructor's own numbers), KEYS=dir writes the keys there (docs/GRADING.md)
 #   make site        build the course site from the stored outputs into build/site/
 #                    (tools/build_site.py says which notebooks; SITE_SOURCE=folder overrides once)
 # All create or reuse the virtual environment in $(VENV).
@@ -44,9 +47,27 @@ $(STAMP): requirements.txt requirements-site.txt requirements-gpu.txt pyproject.
 		$(if $(filter 1,$(GPU)),-r requirements-gpu.txt)
 	touch $(STAMP)
 
-# Opens the repository with the student notebooks' folder shown first (notebooks/ is one level up).
+# A student's JupyterLab: the repository with the student notebooks' folder shown first (notebooks/
+# is one level up), without the instructor tooling that shares the environment (nbgrader's server
+# and lab extensions are off for this server only) and without the Jupyter news pop-up. Its
+# configuration is in $(LAB_DIR) (the environment's own is not changed; `jupyter lab` run directly
+# is the instructor's, with nbgrader). LAB_ARGS adds options: make lab LAB_ARGS="--port 8899 --no-browser"
+LAB_DIR := build/lab
+LAB_ARGS ?=
+NBGRADER_OFF := {"ServerApp": {"jpserver_extensions": {\
+	"nbgrader.server_extensions.formgrader": false, \
+	"nbgrader.server_extensions.validate_assignment": false, \
+	"nbgrader.server_extensions.assignment_list": false, \
+	"nbgrader.server_extensions.course_list": false}}}
+NEWS_SETTINGS := $(LAB_DIR)/settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/student
+	mkdir -p $(LAB_DIR)/config/labconfig $(dir $(NEWS_SETTINGS))
+	echo '{"disabledExtensions": {"@jupyter/nbgrader": true}}' > $(LAB_DIR)/config/labconfig/page_config.json
+	echo '$(NBGRADER_OFF)' > $(LAB_DIR)/config/jupyter_server_config.json
+	test -f $(NEWS_SETTINGS) || echo '{"fetchNews": "false", "checkForUpdates": false}' > $(NEWS_SETTINGS)
+	JUPYTER_CONFIG_DIR=$(LAB_DIR)/config JUPYTERLAB_SETTINGS_DIR=$(LAB_DIR)/settings \
+		$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/student \
+		--LabApp.news_url=None $(LAB_ARGS)
 
 # Three workers on two cores (measured faster than two: kernels wait on start-up and I/O), one
 # test file or notebook (whose cells share a kernel) at a time on each.
@@ -111,11 +132,16 @@ test-kaggle: $(KAGGLE_STAMP)
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.2.0"; exit 2; }
 	$(BIN)/python tools/release.py $(VERSION)
+# HIDE_CHECKS=1: the checks become hidden tests, out of the students' release (summative use).
+HIDE_CHECKS ?=
 nbgrader: $(STAMP)
-	$(BIN)/python tools/make_nbgrader.py
+	$(BIN)/python tools/make_nbgrader.py $(if $(HIDE_CHECKS),--hide-checks)
 
+# An instructor's own numbers: specs in ANSWERS (outside the repository), keys to KEYS.
+ANSWERS ?=
+KEYS ?=
 keys: $(STAMP)
-	$(BIN)/python tools/make_keys.py
+	$(BIN)/python tools/make_keys.py $(if $(ANSWERS),--answers $(ANSWERS)) $(if $(KEYS),--out $(KEYS))
 
 site: $(STAMP)
 	$(BIN)/python tools/build_site.py $(if $(SITE_SOURCE),--source $(SITE_SOURCE))

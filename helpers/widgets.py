@@ -17,6 +17,21 @@ from matplotlib.figure import Figure
 STATIC_TEXT = "Sliders for {names}: run this notebook (Colab, JupyterLab) to drag them."
 
 
+def decimals(value: float) -> int:
+    """How many decimals ``value`` needs as written (0.025 -> 3, 1e-4 -> 4, 2.0 -> 0)."""
+    text = f"{abs(value):.12g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return max(0, len(mantissa.partition(".")[2]) - int(exponent))
+    return len(text.partition(".")[2])
+
+
+def readout_format(*values: float) -> str:
+    """The slider readout that shows every value set exactly: as many decimals as the step (and
+    the min and start) have, so that 0.025 reads "0.025", not "0.03"."""
+    return f".{max(decimals(v) for v in values)}f"
+
+
 def _slider(name: str, spec: Any) -> Any:
     import ipywidgets as widgets
 
@@ -31,7 +46,10 @@ def _slider(name: str, spec: Any) -> Any:
         raise ValueError(
             f"slider {name!r}: need min <= start <= max and step > 0, got {tuple(spec)!r}."
         )
-    kind = widgets.IntSlider if all(isinstance(v, int) for v in spec) else widgets.FloatSlider
+    if all(isinstance(v, int) for v in spec):
+        kind, extra = widgets.IntSlider, {}
+    else:
+        kind, extra = widgets.FloatSlider, {"readout_format": readout_format(step, low, start)}
     return kind(
         value=start,
         min=low,
@@ -40,6 +58,7 @@ def _slider(name: str, spec: Any) -> Any:
         description=name,
         continuous_update=False,
         style={"description_width": "initial"},
+        **extra,
     )
 
 

@@ -45,6 +45,9 @@ def test_header_has_badge_title_topics_and_run_time(path: Path) -> None:
         f"header needs a '# {number}. Title' line"
     )
     assert "Lecture topics" in header.source and "Run time" in header.source
+    # the first screen (tools/notebook_info.py, written by `make format`)
+    for field in ("**Study time:**", "**Assumes:**", "**How the exercises work:**"):
+        assert field in header.source, f"{path.name}: the header has no {field} (run make format)"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)

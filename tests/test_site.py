@@ -105,7 +105,10 @@ def test_index_has_the_series_table(site: Path, source: Path) -> None:
         entry = build_site.read_entry(path)
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
         assert (
-            cells[0] == entry.number and cells[1] == entry.title and re.search(r"\d+ s", cells[3])
+            cells[0] == entry.number
+            and cells[1] == entry.title
+            and re.fullmatch(r"\d+ min", cells[3])
+            and re.fullmatch(r"\d+ s", cells[4])
         )
         hrefs = [a["href"] for a in row.find_all("a")]
         assert f"{path.stem}.html" in hrefs
@@ -252,6 +255,28 @@ def test_exercises_unanswered_solutions_out_of_sight(site: Path, source: Path) -
         assert not [d for d in details if d.has_attr("open")], f"{path.name}: a solution is open"
 
 
+@pytest.mark.parametrize("name", [p.name for p in NOTEBOOKS], ids=IDS)
+def test_a_page_opens_with_the_title_and_the_lesson_not_the_setup_code(
+    site: Path, source: Path, name: str
+) -> None:
+    """The setup cell's code is not on the page; its printed versions line is, after the header."""
+    cells = nbformat.read(source / name, as_version=4).cells
+    setup = next(c for c in cells if c.cell_type == "code")
+    assert "setup" in setup.metadata.get("tags", [])
+    page = _soup(site / f"{Path(name).stem}.html")
+    text = page.select_one("main").get_text()
+    assert "@title Setup" not in text and "importlib.metadata" not in text, name
+    (cell,) = page.select("div.cell.tag_setup")
+    assert not cell.select(".cell_input") and cell.select(".cell_output")
+    printed = "".join(o.get("text", "") for o in setup.outputs if o.output_type == "stream")
+    assert printed.split("\n")[0].strip() in cell.get_text(), f"{name}: the versions line is lost"
+    first_code = page.select("div.cell")[0]
+    assert first_code is cell, f"{name}: a code cell comes before the setup cell"
+    heading = page.find("h1")
+    assert heading.find_all_previous("div", class_="cell") == [], f"{name}: code above the title"
+    assert "Study time" in text and "Assumes" in text and "How the exercises work" in text
+
+
 def test_light_and_dark_theme_switch(site: Path) -> None:
     index = (site / "index.html").read_text()
     assert "theme-switch-button" in index and 'data-mode="auto"' in index
@@ -319,6 +344,35 @@ def _wait_for(condition, timeout: float, what: str):  # type: ignore[no-untyped-
             return value
         time.sleep(0.25)
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+#: axe-core, pinned in tools/a11y/package-lock.json and installed by `make test` (npm ci).
+AXE = ROOT / "tools" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ["violations"]}).then(
+  (r) => done(r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 120))}))),
+  (err) => done([{id: "axe-error", impact: "critical", help: String(err), nodes: []}]));
+"""
+
+
+def test_browser_axe_finds_no_serious_or_critical_violation_on_any_page(
+    site: Path, browser
+) -> None:  # type: ignore[no-untyped-def]
+    """Every page of the site passes axe-core's default rules (WCAG A/AA) at serious and critical."""
+    if not AXE.is_file():
+        pytest.skip(f"axe-core is not installed ({AXE}): `make test` installs it with npm ci")
+    engine = AXE.read_text(encoding="utf-8")
+    browser.set_script_timeout(120)
+    found = []
+    for page in sorted(site.glob("*.html")):
+        browser.get(page.as_uri())
+        browser.execute_script(engine)
+        for v in browser.execute_async_script(AXE_RUN):
+            if v["impact"] in ("serious", "critical"):
+                found.append(f"{page.name}: {v['id']} ({v['impact']}): {v['help']}: {v['nodes']}")
+    assert not found, "\n".join(found)
 
 
 def test_browser_offline_page_shows_typeset_math(site: Path, browser) -> None:  # type: ignore[no-untyped-def]

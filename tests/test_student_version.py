@@ -1,5 +1,6 @@
 """The student notebooks: placeholders instead of solutions, solutions in a collapsed section at
-the end, student/ in sync with the generator (a lockfile). Run All: test_student_run_all.py."""
+the end, the notebook's own asserts stripped, student/ in sync with the generator (a lockfile).
+Run All: test_student_run_all.py; what a student sees (rules per cell): test_student_view.py."""
 
 from __future__ import annotations
 
@@ -49,7 +50,17 @@ def test_student_version_is_valid_and_shows_no_solution_before_the_end(path: Pat
     assert PLANTED not in body and msv.BEGIN not in body and msv.END not in body
     last = student.cells[-1]
     assert last.id == msv.SOLUTIONS_ID and last.source.count("<details>") == planted
-    assert len(student.cells) == len(nb.cells) + 1
+    dropped = len(nb.cells) + 1 - len(student.cells)  # cells of nothing but the notebook's checks
+    assert (
+        0
+        <= dropped
+        <= sum(
+            c.cell_type == "code"
+            and "assert" in c.source
+            and msv.KEEP_ASSERTS_TAG not in c.metadata.get("tags", [])
+            for c in nb.cells
+        )
+    )
     assert PLANTED in nbformat.writes(nb)  # the instructor notebook is left as it was
 
 
@@ -125,6 +136,78 @@ def test_outputs_of_answer_check_and_tagged_cells_are_cleared() -> None:
     assert student.cells[1].outputs == [] and student.cells[3].outputs == []
     assert student.cells[3].execution_count is None
     assert student.cells[4].outputs and student.cells[5].outputs == []
+
+
+def test_cells_between_an_answer_and_its_check_are_cleared() -> None:
+    def out(text: str) -> list:
+        return [nbformat.v4.new_output("stream", text=text)]
+
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "### BEGIN SOLUTION\nanswer = 2\n### END SOLUTION", outputs=out("2\n")
+            ),
+            nbformat.v4.new_code_cell("print(answer * 3)", outputs=out("6\n")),
+            nbformat.v4.new_markdown_cell("Now check it:"),
+            nbformat.v4.new_code_cell('checks.check("99-a", answer)', outputs=out("correct\n")),
+            nbformat.v4.new_code_cell("print(7)", outputs=out("7\n")),
+        ]
+    )
+    student, _ = msv.student_version(nb, "t.ipynb")
+    assert [bool(c.get("outputs")) for c in student.cells[:5]] == [False] * 4 + [True]
+
+
+ASSERTS = [
+    ("x = 1\nassert x == 1\nprint(x)", "x = 1\nprint(x)"),
+    ("x = 1\n# the claim\nassert (\n    x == 1\n), 'why'\n\nprint(x)", "x = 1\n\nprint(x)"),
+    ("if a:\n    assert a\nelse:\n    y = 2", "if a:\n    pass\nelse:\n    y = 2"),
+    ("if a:\n    y = 1\nelse:\n    assert b", "if a:\n    y = 1"),
+    ("if a:\n    y = 1\nelif z:\n    assert b\nelse:\n    assert c", "if a:\n    y = 1"),
+    ("for i in range(3):\n    assert i < 3\nprint(1)", "print(1)"),
+    ("with ctx:\n    y = f()\n    assert y\nprint(y)", "with ctx:\n    y = f()\nprint(y)"),
+    ("for a in b:\n    y = a\nelse:\n    assert y\nprint(y)", "for a in b:\n    y = a\nprint(y)"),
+    (
+        "try:\n    y = 1\nexcept E:\n    z = 1\nfinally:\n    assert y",
+        "try:\n    y = 1\nexcept E:\n    z = 1",
+    ),
+    ("x = 1\n\nassert x\n\ny = 2", "x = 1\n\ny = 2"),
+    ("x = 1\nassert x\n\n\ndef f():\n    return 1", "x = 1\n\n\ndef f():\n    return 1"),
+    # kept: inside a function, a walrus the code reads later, a line shared with other code
+    ("def f():\n    assert x\n    return 1", None),
+    ("assert (n := 3) > 2\nprint(n)", None),
+    ("x = 1; assert x", None),
+    ("if x: assert a\ny = 2", None),
+    ("%timeit f()\nassert a", None),  # not Python (a magic): left as it is
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ASSERTS)
+def test_asserts_are_stripped_and_the_code_still_parses(source: str, expected: str | None) -> None:
+    stripped = msv.strip_asserts(source)
+    assert stripped == (source if expected is None else expected)
+
+
+def test_a_cell_of_asserts_is_dropped_unless_tagged_keep_asserts() -> None:
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("x = (2, 3)"),
+            nbformat.v4.new_code_cell("# the claim\nassert x == (2, 3)"),
+            nbformat.v4.new_code_cell(
+                "assert x[0] == 2  # the shape the text discusses",
+                metadata={"tags": [msv.KEEP_ASSERTS_TAG]},
+            ),
+            nbformat.v4.new_code_cell("y = x\nassert y"),
+            nbformat.v4.new_code_cell(""),
+        ]
+    )
+    student, _ = msv.student_version(nb, "t.ipynb")
+    assert [c.source for c in student.cells] == [
+        "x = (2, 3)",
+        "assert x[0] == 2  # the shape the text discusses",
+        "y = x",
+        "",
+    ]
+    assert nb.cells[1].source.endswith("assert x == (2, 3)")  # the instructor copy keeps them
 
 
 @pytest.mark.parametrize(

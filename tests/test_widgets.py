@@ -76,3 +76,23 @@ def test_bad_input(draw, sliders, error, message, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)
     with pytest.raises(error, match=message):
         widgets.slider_figure(draw, **sliders)
+
+
+@pytest.mark.parametrize(
+    ("value", "places"),
+    [(0.025, 3), (0.1, 1), (2.0, 0), (1e-4, 4), (2.5e-5, 6), (0.30000000000000004, 1), (5, 0)],
+)
+def test_decimals_as_written(value: float, places: int) -> None:
+    assert widgets.decimals(value) == places
+
+
+def test_the_readout_shows_the_value_set() -> None:
+    """The ε slider of 09 at 0.025 reads "0.025" (ipywidgets' default ".2f" showed "0.03")."""
+    slider = widgets._slider("ε", (0.005, 0.1, 0.005, 0.025))
+    assert slider.readout_format == ".3f"
+    assert format(slider.value, slider.readout_format) == "0.025"
+    assert widgets._slider("t", (0.1, 5.0, 0.1, 1.0)).readout_format == ".1f"
+    assert widgets._slider("lr", (0.0, 1.0, 0.25, 0.5)).readout_format == ".2f"
+    assert not hasattr(widgets._slider("n", (1, 10, 1, 3)), "readout_format") or (
+        widgets._slider("n", (1, 10, 1, 3)).readout_format == "d"
+    )

@@ -56,6 +56,8 @@ class Entry:
     title: str
     topics: str
     run_time: str
+    #: "about 50 min" (the header's study time; tools/notebook_info.py), or "" if it has none.
+    study_time: str = ""
 
 
 def _field(header: str, name: str, file: str) -> str:
@@ -80,12 +82,14 @@ def read_entry(path: Path) -> Entry:
         )
     run_time = _field(header, "Run time", path.name)
     run_time = re.split(r" on a | \(", run_time)[0].rstrip(".")
+    study = re.search(r"\*\*Study time:\*\*\s*(about\s+\d+\s+min)", header)
     return Entry(
         path.name,
         title.group(1),
         title.group(2).strip(),
         _field(header, "Lecture topics", path.name).rstrip("."),
         run_time,
+        " ".join(study.group(1).split()) if study else "",
     )
 
 
@@ -99,7 +103,8 @@ def index_page(entries: list[Entry]) -> str:
     for e in entries:
         links = " · ".join(f"[{name}]({url})" for name, url in launch_links(e.file).items())
         rows.append(
-            f"| {e.number} | [{_cell(e.title)}]({e.file}) | {_cell(e.topics)} | {e.run_time} "
+            f"| {e.number} | [{_cell(e.title)}]({e.file}) | {_cell(e.topics)} "
+            f"| {e.study_time.removeprefix('about ') or '-'} | {e.run_time.removeprefix('about ')} "
             f"| {links} | {{download}}`.ipynb <{e.file}>` |"
         )
     toc = "\n".join(Path(e.file).stem for e in entries)
@@ -114,14 +119,16 @@ Jupyter next to the course's `helpers` package.
 
 ```{{table}} The series
 :class: series-table
-:widths: 4 24 48 8 9 7
+:widths: 4 23 43 7 7 9 7
 
-| # | notebook | what it teaches | run time | open in | download |
-|---|---|---|---|---|---|
+| # | notebook | what it teaches | study time | run time | open in | download |
+|---|---|---|---|---|---|---|
 {chr(10).join(rows)}
 ```
 
-Run times are for a 2-core laptop CPU.
+Study time is reading, running the cells and doing the exercises; run time is one run of the
+notebook on a 2-core laptop CPU. Each notebook's first screen says what it assumes, and which
+notebook teaches it.
 
 ```{{toctree}}
 :hidden:

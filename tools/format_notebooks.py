@@ -4,9 +4,11 @@
     python tools/format_notebooks.py [NOTEBOOK ...]            # format only (no execution)
     python tools/format_notebooks.py --check                   # report what differs; exit 1 if any
 
-Formatting writes the badge line and the setup cell from ``tools/course.py``, the "Run time" line of
-each header and the README's run-time column from ``tools/run_times.json`` (which ``--execute``
-updates with the measured time), and keeps only an allow-list of metadata: on cells ``tags``,
+Formatting writes the badge line and the setup cell from ``tools/course.py``; the header's first
+screen under the title (study time and run time, what the notebook assumes and which notebook
+teaches it, how the exercises work) from ``tools/notebook_info.py`` and ``tools/run_times.json``;
+and the README's run-time column from ``tools/run_times.json`` (which ``--execute`` updates with
+the measured time). It keeps only an allow-list of metadata: on cells ``tags``,
 ``jupyter`` (collapsed source or outputs) and ``cellView`` (Colab's form view); on the notebook
 ``kernelspec`` and ``language_info`` (without the Python version, which differs between machines).
 Execution records no timing metadata. Outputs are never edited by hand: they come from the run.
@@ -26,7 +28,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tools import course  # noqa: E402
+from tools import course, notebook_info  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 RUN_TIMES = ROOT / "tools" / "run_times.json"
@@ -44,7 +46,13 @@ LANGUAGE_INFO = {
     "pygments_lexer": "ipython3",
 }
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-RUN_TIME_RE = re.compile(r"^\*\*Run time:\*\*.*?(?=\n\n|\Z)", re.M | re.S)
+#: The header paragraphs the formatter writes (tools/notebook_info.first_screen), by their start.
+FIRST_SCREEN = ("**Study time:**", "**Run time:**", "**Assumes:**", "**How the exercises work:**")
+RUN_TIME_RE = re.compile(r"\*\*Run time:\*\*\s+(about\s+\d+\s+s)")
+
+
+#: An inline text colour as rich writes it in HTML (Keras's model.summary()).
+RICH_COLOUR = re.compile(r'<span style="color: #[0-9a-f]{6}; text-decoration-color: #[0-9a-f]{6}">')
 
 
 def run_time_text(seconds: float) -> str:
@@ -54,6 +62,28 @@ def run_time_text(seconds: float) -> str:
 
 def load_run_times() -> dict[str, float]:
     return json.loads(RUN_TIMES.read_text()) if RUN_TIMES.exists() else {}
+
+
+def _first_screen(header: str, name: str, seconds: float | None) -> str:
+    """``header`` with its first-screen paragraphs (``FIRST_SCREEN``) written afresh.
+
+    They replace the run of such paragraphs that the header has (at least a "**Run time:**" one,
+    where the new ones go). Without a measured time the header's own run-time phrase is kept;
+    without either, the header is left as it is.
+    """
+    paragraphs = header.split("\n\n")
+    owned = [i for i, p in enumerate(paragraphs) if p.lstrip().startswith(FIRST_SCREEN)]
+    found = RUN_TIME_RE.search(header)
+    if seconds is None and (found is None or not owned):
+        return header
+    if not owned:
+        raise SystemExit(f"{name}: the header needs a '**Run time:**' paragraph.")
+    run_time = run_time_text(seconds) if seconds is not None else " ".join(found.group(1).split())
+    first = last = owned[0]
+    while last + 1 < len(paragraphs) and paragraphs[last + 1].lstrip().startswith(FIRST_SCREEN):
+        last += 1
+    block = notebook_info.first_screen(name, run_time)
+    return "\n\n".join([*paragraphs[:first], block, *paragraphs[last + 1 :]])
 
 
 def format_notebook(nb: nbformat.NotebookNode, name: str, seconds: float | None) -> list[str]:
@@ -69,11 +99,7 @@ def format_notebook(nb: nbformat.NotebookNode, name: str, seconds: float | None)
         if lines[0].startswith("[![")
         else badge + "\n\n" + header.source
     )
-    if seconds is not None:
-        if not RUN_TIME_RE.search(new_source):
-            raise SystemExit(f"{name}: the header needs a '**Run time:**' paragraph.")
-        line = f"**Run time:** {run_time_text(seconds)} on a 2-core laptop CPU."
-        new_source = RUN_TIME_RE.sub(lambda _: line, new_source, count=1)
+    new_source = _first_screen(new_source, name, seconds)
     if new_source != header.source:
         header.source = new_source
         changes.append("header")
@@ -118,6 +144,15 @@ def format_notebook(nb: nbformat.NotebookNode, name: str, seconds: float | None)
                 if view["model_id"] != fixed:
                     view["model_id"] = fixed
                     changes.append("widget ids")
+    # Keras's summary() tables (rich) colour names and numbers with inline styles such as cyan
+    # #00d7ff, unreadable on a light page (contrast 1.6): stored outputs keep the text, not the
+    # colour (tests/nbval_sanitize.cfg drops the same styles before nbval compares).
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html")
+            if isinstance(html, str) and RICH_COLOUR.search(html):
+                output["data"]["text/html"] = RICH_COLOUR.sub("<span>", html)
+                changes.append("output colours")
     wanted = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
     if dict(nb.metadata) != wanted:
         nb.metadata = nbformat.from_dict(wanted)

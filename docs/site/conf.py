@@ -19,6 +19,7 @@ extensions = [
     "myst_nb",
     "sphinx-mathjax-offline",  # MathJax 3 copied into _static/mathjax: typeset math without a CDN
     "output_alt_text",  # figures get the alt text stored with them (helpers.plotting)
+    "setup_cell",  # the setup cell's code is not shown, its printed versions line is
 ]
 
 # The stored outputs are what the site shows: nothing is executed.
