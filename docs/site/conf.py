@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "Neural networks with TensorFlow and Keras"
 author = "the course authors"
-copyright = "the course authors, MIT licence"  # noqa: A001 (Sphinx's name)
+copyright = "the course authors: text and figures CC BY 4.0, code MIT"  # noqa: A001 (Sphinx's name)
 
 extensions = [
     "myst_nb",
