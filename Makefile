@@ -10,8 +10,11 @@
 #   make test-kaggle the same under Kaggle's versions (requirements-kaggle.txt) in $(KAGGLE_VENV)
 #   make release VERSION=1.2.0   bump the version; badges and setup cells name the tag v1.2.0
 #   make student     write the student notebooks to student/ (exercises unanswered)
-#   make nbgrader   write an nbgrader course (source/ of every notebook) to build/nbgrader/
-#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/
+#   make nbgrader    write an nbgrader course (source/ of every notebook) to build/nbgrader/;
+#                    HIDE_CHECKS=1 keeps the checks out of the students' release (docs/GRADING.md)
+#   make keys        write helpers/answer_keys/ from the answer specs in tools/answers/;
+#                    ANSWERS=~/private/answers takes the specs from another folder (an
+#                    instructor's own numbers), KEYS=dir writes the keys there (docs/GRADING.md)
 #   make site        build the course site from the stored outputs into build/site/
 #                    (tools/build_site.py says which notebooks; SITE_SOURCE=folder overrides once)
 # All create or reuse the virtual environment in $(VENV).
@@ -129,11 +132,16 @@ test-kaggle: $(KAGGLE_STAMP)
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.2.0"; exit 2; }
 	$(BIN)/python tools/release.py $(VERSION)
+# HIDE_CHECKS=1: the checks become hidden tests, out of the students' release (summative use).
+HIDE_CHECKS ?=
 nbgrader: $(STAMP)
-	$(BIN)/python tools/make_nbgrader.py
+	$(BIN)/python tools/make_nbgrader.py $(if $(HIDE_CHECKS),--hide-checks)
 
+# An instructor's own numbers: specs in ANSWERS (outside the repository), keys to KEYS.
+ANSWERS ?=
+KEYS ?=
 keys: $(STAMP)
-	$(BIN)/python tools/make_keys.py
+	$(BIN)/python tools/make_keys.py $(if $(ANSWERS),--answers $(ANSWERS)) $(if $(KEYS),--out $(KEYS))
 
 site: $(STAMP)
 	$(BIN)/python tools/build_site.py $(if $(SITE_SOURCE),--source $(SITE_SOURCE))

@@ -106,3 +106,76 @@ ACTIVATIONS: dict[str, tuple[ArrayFn, ArrayFn]] = {
     "relu": (relu, relu_derivative),
     "gelu": (gelu, gelu_derivative),
 }
+
+
+def stack_gradients(
+    scale: float,
+    seed: int,
+    activation: str = "sigmoid",
+    depth: int = 10,
+    width: int = 64,
+    batch: int = 128,
+) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    """Forward and backward pass through a deep stack of dense layers, written out in NumPy.
+
+    Taught in 03_activation_functions (vanishing and exploding gradients); the backward rule it
+    uses is derived in 05_backpropagation_by_hand. ``depth`` layers of ``width`` units, no biases,
+    weights drawn from a normal distribution with standard deviation ``scale / sqrt(width)``, a
+    batch of standard-normal inputs, and the loss L = mean over the batch of the sum of the last
+    layer's outputs. Returns the inputs, the weights, the gradients dL/dW_l (layer 1 first) and the
+    slopes phi'(z_l) of every unit. On the way back each layer multiplies the gradient by its
+    phi'(z) and by its W transposed.
+    """
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}.")
+    if depth < 1 or width < 1 or batch < 1 or not scale > 0:
+        raise ValueError("depth, width and batch must be >= 1 and scale > 0.")
+    from threadpoolctl import threadpool_limits  # installed with scikit-learn
+
+    # products this small run fastest on one BLAS thread, and give the same sums on any machine
+    with threadpool_limits(limits=1):
+        return _stack_gradients(scale, seed, activation, depth, width, batch)
+
+
+def _stack_gradients(
+    scale: float, seed: int, activation: str, depth: int, width: int, batch: int
+) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    phi, dphi = ACTIVATIONS[activation]
+    rng = np.random.default_rng(seed)
+    weights = [rng.normal(scale=scale / np.sqrt(width), size=(width, width)) for _ in range(depth)]
+    a = rng.normal(size=(batch, width))
+    inputs, zs = [], []
+    for w in weights:  # forward: z = a W, a = phi(z)
+        inputs.append(a)
+        zs.append(a @ w)
+        a = phi(zs[-1])
+    grad_a = np.full_like(a, 1 / batch)  # dL/da of the last layer
+    grads: list[np.ndarray] = [np.empty(0)] * depth
+    slopes: list[np.ndarray] = [np.empty(0)] * depth
+    for i in reversed(range(depth)):  # backward: one phi' and one W.T per layer
+        slopes[i] = dphi(zs[i])
+        delta = grad_a * slopes[i]
+        grads[i] = inputs[i].T @ delta
+        grad_a = delta @ weights[i].T
+    return inputs[0], weights, grads, slopes
+
+
+def gradient_ratios(
+    scale: float, seeds: Any = range(5), activation: str = "sigmoid", **stack: int
+) -> dict[str, np.ndarray]:
+    """Per seed: |dL/dW_1| / |dL/dW_last|, the gradient norm of every layer, the saturated share.
+
+    Taught in 03_activation_functions. ``saturated`` is the fraction of units (all layers, all
+    inputs) whose slope phi'(z) is below 0.01. Keyword arguments go to ``stack_gradients``.
+    """
+    norms, saturated = [], []
+    for seed in seeds:
+        _, _, grads, slopes = stack_gradients(scale, seed, activation, **stack)
+        norms.append([np.linalg.norm(g) for g in grads])
+        saturated.append(np.mean(np.concatenate([s.ravel() for s in slopes]) < 0.01))
+    norms_arr = np.array(norms)
+    return {
+        "ratio": norms_arr[:, 0] / norms_arr[:, -1],
+        "norms": norms_arr,
+        "saturated": np.array(saturated),
+    }

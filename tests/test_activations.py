@@ -1,4 +1,4 @@
-"""Unit tests for helpers.activations (NumPy only: no TensorFlow import, so they run fast)."""
+"""Unit tests for helpers.activations (TensorFlow only in the two tests that compare with its tape)."""
 
 from __future__ import annotations
 
@@ -98,3 +98,47 @@ def test_softmax_bad_shapes_raise_value_error() -> None:
         act.softmax(np.zeros((2, 3)), axis=2)
     with pytest.raises(ValueError, match="empty"):
         act.softmax(np.zeros((2, 0)))
+
+
+def test_stack_gradients_shapes_and_bound() -> None:
+    x, weights, grads, slopes = act.stack_gradients(4.0, seed=0, depth=3, width=8, batch=5)
+    assert x.shape == (5, 8) and len(weights) == len(grads) == len(slopes) == 3
+    assert all(g.shape == (8, 8) for g in grads) and all(s.shape == (5, 8) for s in slopes)
+    assert max(float(s.max()) for s in slopes) <= 0.25  # sigmoid slopes
+    with pytest.raises(ValueError, match="activation"):
+        act.stack_gradients(1.0, 0, activation="softplus")
+    with pytest.raises(ValueError, match="scale"):
+        act.stack_gradients(0.0, 0)
+
+
+def test_stack_gradients_match_automatic_differentiation() -> None:
+    """The hand-written backward pass equals TensorFlow's GradientTape (taught in 06)."""
+    tf = pytest.importorskip("tensorflow")
+    for activation, tf_phi in (("sigmoid", tf.sigmoid), ("relu", tf.nn.relu)):
+        x, weights, grads, _ = act.stack_gradients(16.0, seed=1, activation=activation, depth=4)
+        variables = [tf.Variable(w) for w in weights]
+        with tf.GradientTape() as tape:
+            a = tf.constant(x)
+            for w in variables:
+                a = tf_phi(a @ w)
+            loss = tf.reduce_mean(tf.reduce_sum(a, axis=1))
+        for g_hand, g_tape in zip(grads, tape.gradient(loss, variables), strict=True):
+            np.testing.assert_allclose(g_hand, g_tape.numpy(), rtol=1e-6, atol=1e-12)
+
+
+def test_derivatives_match_automatic_differentiation() -> None:
+    """Each derivative equals TensorFlow's GradientTape on Keras's activation (taught in 06)."""
+    tf = pytest.importorskip("tensorflow")
+    keras = pytest.importorskip("keras")
+    z = tf.constant(np.linspace(-5, 5, 101))
+    for name, (_, df) in act.ACTIVATIONS.items():
+        with tf.GradientTape() as tape:
+            tape.watch(z)
+            out = keras.activations.get(name)(z)
+        np.testing.assert_allclose(df(z.numpy()), tape.gradient(out, z).numpy(), atol=1e-7)
+
+
+def test_gradient_ratios_vanish_at_small_scale() -> None:
+    small = act.gradient_ratios(1.0, seeds=range(2), depth=5, width=16, batch=8)
+    assert small["ratio"].shape == (2,) and small["norms"].shape == (2, 5)
+    assert np.all(small["ratio"] < 1e-2) and np.all(small["saturated"] == 0)

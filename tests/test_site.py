@@ -346,6 +346,35 @@ def _wait_for(condition, timeout: float, what: str):  # type: ignore[no-untyped-
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+#: axe-core, pinned in tools/a11y/package-lock.json and installed by `make test` (npm ci).
+AXE = ROOT / "tools" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ["violations"]}).then(
+  (r) => done(r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 120))}))),
+  (err) => done([{id: "axe-error", impact: "critical", help: String(err), nodes: []}]));
+"""
+
+
+def test_browser_axe_finds_no_serious_or_critical_violation_on_any_page(
+    site: Path, browser
+) -> None:  # type: ignore[no-untyped-def]
+    """Every page of the site passes axe-core's default rules (WCAG A/AA) at serious and critical."""
+    if not AXE.is_file():
+        pytest.skip(f"axe-core is not installed ({AXE}): `make test` installs it with npm ci")
+    engine = AXE.read_text(encoding="utf-8")
+    browser.set_script_timeout(120)
+    found = []
+    for page in sorted(site.glob("*.html")):
+        browser.get(page.as_uri())
+        browser.execute_script(engine)
+        for v in browser.execute_async_script(AXE_RUN):
+            if v["impact"] in ("serious", "critical"):
+                found.append(f"{page.name}: {v['id']} ({v['impact']}): {v['help']}: {v['nodes']}")
+    assert not found, "\n".join(found)
+
+
 def test_browser_offline_page_shows_typeset_math(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
     browser.execute_cdp_cmd("Network.enable", {})
     browser.execute_cdp_cmd(
@@ -509,3 +538,10 @@ def test_browser_jupyterlab_runs_notebook_01_without_errors(browser, jupyterlab:
     )
     figures = browser.find_elements(By.CSS_SELECTOR, ".jp-NotebookPanel .jp-RenderedImage img")
     assert len(figures) == sum("image/png" in o.get("data", {}) for c in code for o in c.outputs)
+
+
+def test_every_page_states_the_licence(site: Path) -> None:
+    """Text and figures are CC BY 4.0, code MIT (LICENSE): every page's footer says so."""
+    for page in sorted(site.glob("*.html")):
+        text = " ".join(_soup(page).get_text().split())
+        assert "CC BY 4.0" in text and "MIT" in text, f"{page.name}: no licence in the footer"

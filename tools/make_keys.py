@@ -2,12 +2,17 @@
 
     python tools/make_keys.py            # what `make keys` runs: write helpers/answer_keys/NN.json
     python tools/make_keys.py --check    # exit 1 if a key differs from what its spec makes
+    python tools/make_keys.py --answers ~/private/answers [--out DIR]
+                                         # an instructor's own numbers (docs/GRADING.md)
 
 A spec is plain Python data (format in CONTRIBUTING.md, "Writing an exercise"): ``QUESTIONS``, a
 dict from question id ("NN-short-name") to its expected answer, rounding and common wrong answers
 with hints. A key keeps, per question, a random salt (kept from the existing key, so re-running
 changes nothing) and slow salted hashes (``helpers.checks.digest``) of the accepted answers and of
-the wrong answers that have a hint; never an expected value. Keys are written in a stable order.
+the wrong answers that have a hint, and for an array (or a function returning one) the hash of its
+shape, ``shape_digest``, so that a check can say "has shape X; check the axes"; never an expected
+value. A spec may give ``shape`` (the expected shape, public) when its prompt states it: the check
+then names it. Keys are written in a stable order.
 """
 
 from __future__ import annotations
@@ -33,12 +38,12 @@ ITERATIONS = 400_000
 FORMAT = 1
 #: Spec fields copied into the key as they are (none of them holds an expected value).
 PUBLIC = ("kind", "decimals", "sig", "options", "inputs", "convert", "output", "hint")
-PUBLIC += ("revisit", "points", "title")
+PUBLIC += ("revisit", "points", "title", "shape")
 SPEC_FIELDS = set(PUBLIC) | {"answer", "wrong"}
 
 
-def spec_paths() -> list[Path]:
-    return sorted(p for p in SPEC_DIR.glob("[0-9][0-9]_*.py"))
+def spec_paths(spec_dir: Path = SPEC_DIR) -> list[Path]:
+    return sorted(p for p in spec_dir.glob("[0-9][0-9]_*.py"))
 
 
 def load_spec(path: Path) -> ModuleType:
@@ -72,6 +77,13 @@ def _validate(qid: str, q: dict[str, Any], number: str) -> None:
         raise ValueError(f"{where}: a choice needs 'options'.")
     if q["kind"] == "function" and not q.get("inputs"):
         raise ValueError(f"{where}: a function needs 'inputs' (a list of argument lists).")
+    if "shape" in q:
+        import numpy as np
+
+        if q["kind"] != "array" or tuple(q["shape"]) != np.shape(q["answer"]):
+            raise ValueError(
+                f"{where}: 'shape' is the shape of an array answer, as its prompt says."
+            )
 
 
 def _half_ulp(x: float, spec: dict[str, Any]) -> float:
@@ -108,12 +120,31 @@ def accepted_texts(value: Any, q: dict[str, Any]) -> list[str]:
     return [checks.canonical(value, q)]
 
 
+def shape_text(q: dict[str, Any]) -> str | None:
+    """The text whose hash is the key's ``shape_digest``: the shape of an array answer, or of
+    a function's array outputs on its inputs (``checks.shapes_text``); None for other kinds."""
+    import numpy as np
+
+    if q["kind"] == "array":
+        return checks.shapes_text([np.asarray(q["answer"], dtype=float)])
+    if q["kind"] == "function" and q.get("output") == "array":
+        outputs = checks.call_function(q["answer"], q)
+        return checks.shapes_text([np.asarray(o, dtype=float) for o in outputs])
+    return None
+
+
 def build_question(qid: str, q: dict[str, Any], salt: str) -> dict[str, Any]:
-    """The key entry of one question: public fields, salt, hashes of accepted and hinted answers."""
+    """The key entry of one question: public fields, salt, hashes of accepted and hinted answers
+    and of an array's shape."""
     entry: dict[str, Any] = {k: q[k] for k in PUBLIC if k in q}
+    if "shape" in entry:
+        entry["shape"] = list(entry["shape"])
     entry["salt"] = salt
     accept = sorted({checks.digest(t, salt, ITERATIONS) for t in accepted_texts(q["answer"], q)})
     entry["accept"] = accept
+    shapes = shape_text(q)
+    if shapes is not None:
+        entry["shape_digest"] = checks.digest(shapes, salt, ITERATIONS)
     hints: dict[str, str] = {}
     for wrong, hint in q.get("wrong", []):
         text = checks.canonical(wrong, q)  # a spec error (wrong kind) raises here
@@ -147,35 +178,51 @@ def dumps(key: dict[str, Any]) -> str:
     return json.dumps(key, indent=1, ensure_ascii=False) + "\n"
 
 
-def read_key(number: str) -> dict[str, Any] | None:
-    path = KEY_DIR / f"{number}.json"
+def read_key(number: str, key_dir: Path = KEY_DIR) -> dict[str, Any] | None:
+    path = key_dir / f"{number}.json"
     return json.loads(path.read_text()) if path.is_file() else None
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report differences, write nothing")
-    parser.add_argument("specs", nargs="*", type=Path, help="default: every tools/answers/NN_*.py")
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        help="a folder of NN_name.py specs, e.g. outside the repository (default: tools/answers)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=KEY_DIR, help="where to write NN.json (helpers/answer_keys)"
+    )
+    parser.add_argument("specs", nargs="*", type=Path, help="default: every NN_*.py of --answers")
     args = parser.parse_args(argv)
-    paths = [p.resolve() for p in args.specs] or spec_paths()
-    KEY_DIR.mkdir(exist_ok=True)
+    spec_dir = args.answers.expanduser().resolve() if args.answers else SPEC_DIR
+    if not spec_dir.is_dir():
+        parser.error(f"no folder {spec_dir}")
+    all_specs = spec_paths(spec_dir)
+    paths = [p.resolve() for p in args.specs] or all_specs
+    if not paths:
+        parser.error(f"no answer specs NN_name.py in {spec_dir}")
+    out = args.out.expanduser().resolve()
+    out.mkdir(parents=True, exist_ok=True)
     differing = 0
-    wanted = {p.name[:2] for p in spec_paths()}
     for path in paths:
         number = path.name[:2]
-        old = read_key(number)
+        old = read_key(number, out)
         number, key = build_key(path, old)
         if key != old:
             differing += 1
             if args.check:
                 print(f"{number}.json differs from {path.name} (run `make keys`)")
             else:
-                (KEY_DIR / f"{number}.json").write_text(dumps(key))
-                print(f"{number}.json written ({len(key['questions'])} questions)")
-    for stale in sorted(KEY_DIR.glob("*.json")):
-        if stale.stem not in wanted:
-            differing += 1
-            print(f"{stale.name}: no spec tools/answers/{stale.stem}_*.py; delete it")
+                (out / f"{number}.json").write_text(dumps(key))
+                print(f"{out / number}.json written ({len(key['questions'])} questions)")
+    if spec_dir == SPEC_DIR and out == KEY_DIR:
+        wanted = {p.name[:2] for p in all_specs}
+        for stale in sorted(out.glob("*.json")):
+            if stale.stem not in wanted:
+                differing += 1
+                print(f"{stale.name}: no spec tools/answers/{stale.stem}_*.py; delete it")
     return 1 if (args.check and differing) else 0
 
 

@@ -2,26 +2,33 @@
 
 import numpy as np
 
-# two 4 x 5 colour "images" (3 channels) with values in [0, 1], on which the check calls
-# channel_means
+# two 4 x 5 colour "images" (3 channels), channels-first (2, 3, 4, 5), values in [0, 1], on which
+# the check calls channel_means
 _rng = np.random.default_rng(1)
-_images = (_rng.integers(0, 256, size=(2, 4, 5, 3)) / 255).round(3)
+_images = (_rng.integers(0, 256, size=(2, 3, 4, 5)) / 255).round(3)
 
 
 def _channel_means(images):
-    return np.asarray(images).mean(axis=(1, 2))
+    return np.asarray(images).mean(axis=(2, 3))
 
 
 QUESTIONS = {
-    "01-transpose-shape": {
+    "01-channels-last-perm": {
         "kind": "shape",
-        "answer": (64, 3, 32, 48),
+        "answer": (0, 2, 3, 1),
         "wrong": [
-            ((64, 32, 48, 3), "that is the shape before the transpose: perm moves the axes."),
-            ((64, 3, 48, 32), "height and width keep their order: perm puts old axis 1 (H) third."),
-            ((64, 48, 32, 3), "new axis i is old axis perm[i]: read perm from the left."),
+            (
+                (0, 3, 1, 2),
+                "that perm turns channels-last into channels-first; here it would give "
+                "(64, 48, 3, 32). New axis i is old axis perm[i]: where is H in (N, C, H, W)?",
+            ),
+            (
+                (64, 32, 48, 3),
+                "that is the shape of the result; perm lists, for each new axis, the old axis.",
+            ),
+            ((0, 2, 1, 3), "that gives (64, 32, 3, 48): C must come last, W before it."),
         ],
-        "hint": "new axis i is old axis perm[i]: (N, H, W, C)[0, 3, 1, 2].",
+        "hint": "new axis i is old axis perm[i]: in (N, C, H, W), N is 0, C 1, H 2, W 3.",
     },
     "01-channel-means": {
         "kind": "function",
@@ -31,19 +38,20 @@ QUESTIONS = {
         "decimals": 3,
         "wrong": [
             (
-                lambda images: np.asarray(images).mean(axis=(1, 2, 3)),
-                "you averaged the channels together too: keep the last axis, one mean per channel.",
+                lambda images: np.asarray(images).mean(axis=(1, 2)),
+                "that reduces channels and height, the axes of channels-last images; here the "
+                "pixels are axes 2 and 3.",
             ),
             (
-                lambda images: np.asarray(images).mean(axis=(0, 1, 2)),
+                lambda images: np.asarray(images).mean(axis=(1, 2, 3)),
+                "you averaged the channels together too: keep axis 1, one mean per channel.",
+            ),
+            (
+                lambda images: np.asarray(images).mean(axis=(0, 2, 3)),
                 "you averaged over the whole batch: keep axis 0, one row of means per image.",
             ),
-            (
-                lambda images: np.asarray(images).mean(axis=(0, 1)),
-                "the batch axis must stay: average over height and width (axes 1 and 2).",
-            ),
         ],
-        "hint": "an image's pixels are axes 1 and 2; the batch (0) and the channels (3) stay.",
+        "hint": "in (N, C, H, W) an image's pixels are axes 2 and 3; the batch (0) and channels (1) stay.",
     },
     "01-broadcast-which": {
         "kind": "text",

@@ -8,20 +8,36 @@ def _sigmoid(z):
 
 
 def _softmax(a):
-    e = np.exp(a - a.max())
-    return e / e.sum()
+    e = np.exp(a - a.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def _softmax_naive(a):
     with np.errstate(over="ignore", invalid="ignore"):
         e = np.exp(a)
-        return e / e.sum()
+        return e / e.sum(axis=1, keepdims=True)
+
+
+def _softmax_global_max(a):
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(a - a.max())
+        return e / e.sum(axis=1, keepdims=True)
+
+
+def _softmax_columns(a):
+    e = np.exp(a - a.max(axis=0, keepdims=True))
+    return e / e.sum(axis=0, keepdims=True)
+
+
+def _softmax_whole_batch(a):
+    e = np.exp(a - a.max(axis=1, keepdims=True))
+    return e / e.sum()
 
 
 def _softmax_min(a):
     with np.errstate(over="ignore", invalid="ignore"):
-        e = np.exp(a - a.min())
-        return e / e.sum()
+        e = np.exp(a - a.min(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
 
 
 def _sigmoid_each(a):
@@ -79,14 +95,35 @@ QUESTIONS = {
     "03-stable-softmax": {
         "kind": "function",
         "answer": _softmax,
-        "inputs": [[[2.0, 1.0, 0.0]], [[1000.0, 1001.0, 1002.0]], [[-800.0, 0.0, 800.0, 800.0]]],
+        "inputs": [
+            [[[2.0, 1.0, 0.0], [0.0, 0.0, 0.0]]],
+            [[[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -998.0]]],
+            [[[-800.0, 0.0, 800.0, 800.0]]],
+        ],
         "output": "array",
         "decimals": 4,
         "wrong": [
-            (_softmax_naive, "nan for large logits: subtract the largest logit before np.exp."),
+            (
+                _softmax_naive,
+                "nan for large logits: subtract each row's largest logit before np.exp.",
+            ),
+            (
+                _softmax_global_max,
+                "nan for the row around -1000: subtract each row's own largest logit "
+                "(max along axis 1, keepdims=True), not the largest of the whole batch.",
+            ),
+            (
+                _softmax_columns,
+                "each column sums to 1 here; each row (one sample) must: reduce along axis 1.",
+            ),
+            (
+                _softmax_whole_batch,
+                "the whole batch sums to 1 here; each row must: sum along axis 1, keepdims=True.",
+            ),
             (_softmax_min, "subtract the largest logit, not the smallest: exponents must be <= 0."),
-            (_sigmoid_each, "that is a sigmoid per logit; softmax divides by the sum of all."),
+            (_sigmoid_each, "that is a sigmoid per logit; softmax divides by the sum of its row."),
         ],
+        "hint": "subtract each row's largest logit, exponentiate, divide by each row's sum.",
     },
     "03-shift-logits": {
         "kind": "choice",
@@ -100,43 +137,47 @@ QUESTIONS = {
         "options": ["a", "b", "c", "d"],
         "wrong": list(SCALE_HINTS.items()),
     },
-    "03-head-section": {
+    "03-head-regions": {
         "kind": "choice",
         "answer": "a",
         "options": HEAD_OPTIONS,
         "wrong": [
-            (
-                "b",
-                "exactly one section per article: the 20 probabilities should compete (sum to 1).",
-            ),
-            ("c", "one output can say yes/no to one section only; there are 20."),
-            ("d", "a section is a class, not a quantity: use probabilities and cross-entropy."),
-            ("e", "a section is a class, not a quantity: use probabilities and cross-entropy."),
+            ("b", "20 separate sigmoids need not add up to 1; these shares must."),
+            ("c", "one output gives one number; there are 20 shares."),
+            ("d", "one output gives one number; there are 20 shares."),
+            ("e", "two outputs give two numbers, and nothing makes them add up to 1."),
         ],
     },
-    "03-output-head": {
+    "03-head-editors": {
         "kind": "choice",
         "answer": "b",
         "options": HEAD_OPTIONS,
         "wrong": [
             (
                 "a",
-                "softmax makes the tags compete for one total of 1: an article could not get two.",
+                "softmax makes the 20 answers compete for one total of 1: two editors could "
+                "not both say yes.",
             ),
-            ("c", "one output can say yes/no to one tag only; there are 20."),
-            ("d", "tags are yes/no labels, not quantities: use probabilities and cross-entropy."),
-            ("e", "tags are yes/no labels, not quantities: use probabilities and cross-entropy."),
+            ("c", "one output can give one editor's answer only; there are 20."),
+            (
+                "d",
+                "yes/no answers are labels, not quantities: use probabilities and cross-entropy.",
+            ),
+            ("e", "yes/no answers are labels, not quantities, and there are 20 of them."),
         ],
     },
-    "03-head-minutes": {
+    "03-head-two-numbers": {
         "kind": "choice",
-        "answer": "d",
+        "answer": "e",
         "options": HEAD_OPTIONS,
         "wrong": [
-            ("a", "minutes are one quantity, not a choice among classes: a regression head."),
-            ("b", "minutes are one quantity, not yes/no labels: a regression head."),
-            ("c", "a sigmoid squeezes the output into (0, 1); minutes can be any positive number."),
-            ("e", "one quantity per article needs one output unit, not 20."),
+            ("a", "minutes and shares are quantities, not a choice among 20 classes."),
+            ("b", "minutes and shares are quantities, not yes/no labels."),
+            (
+                "c",
+                "a sigmoid squeezes the output into (0, 1), and there are two numbers to predict.",
+            ),
+            ("d", "one output unit predicts one number; here there are two."),
         ],
     },
 }
