@@ -2,7 +2,7 @@
 
 One module per concern, imported by the notebooks:
 
-- ``runtime``: the setup cell (quiet logging, seeds, versions, device) and distribution strategy.
+- ``runtime``: the setup cell (quiet logging, seeds, versions, device) and ``model_scope``.
 - ``datasets``: offline data (shipped MNIST subset, scikit-learn's bundled sets, synthetic 2-D sets).
 - ``plotting``: the figures the notebooks share.
 - ``checks``: feedback for the exercises.
@@ -14,6 +14,9 @@ One module per concern, imported by the notebooks:
 - ``widgets``: sliders that redraw a figure, stored as a plain figure for readers (03-05, 09, 10).
 - ``diagrams``: drawings of a neuron and of a dense MLP's layers and connections (02).
 - ``model_diagram``: drawing a Keras model's graph of layers without Graphviz (08).
+- ``teaching_figures``, ``slider_figures``: figure assembly kept out of the student's view (02-05).
+- ``mlp_runs``: paired training runs (dropout from the same weights), a model's architecture (07).
+- ``descent``: a timed, logged mini-batch training loop and gradient-noise toys (10).
 
 Importing this package does not import TensorFlow: ``runtime.setup`` must run first so that
 TensorFlow's start-up log lines are silenced.

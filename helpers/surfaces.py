@@ -169,7 +169,7 @@ def plot_trajectory_panels(
     title: str | None = None,
     levels: int = 30,
 ) -> Figure:
-    """Small multiples: one contour panel per group of paths, each path labelled at its end.
+    """Small multiples: one contour panel per group of paths, with a legend under each panel.
 
     Taught in 09_optimizers: ``groups`` maps a panel title to the names (keys of ``paths``) drawn
     in it, e.g. {"SGD and momentum": ["SGD", "SGD momentum"], "adaptive": ["Adam", "RMSprop"]}, so
@@ -184,7 +184,7 @@ def plot_trajectory_panels(
     z = np.asarray(surface.fn(gx, gy), dtype=float)
     shifted = z - z.min() + 1e-3  # log-spaced contours need positive values
     contour_levels = np.geomspace(shifted.min() * 10, shifted.max(), levels)
-    fig, axes = plt.subplots(1, len(groups), figsize=(4.6 * len(groups), 4.4), squeeze=False)
+    fig, axes = plt.subplots(1, len(groups), figsize=(4.6 * len(groups), 5.0), squeeze=False)
     cmap = plt.get_cmap("tab10")
     mx, my = np.asarray(surface.minima, dtype=float).T
     for ax, (panel, names) in zip(axes[0], groups.items()):
@@ -198,7 +198,6 @@ def plot_trajectory_panels(
             ylabel="y (parameter 2)",
             title=panel,
         )
-        ends = []
         for i, name in enumerate(names):
             path = np.asarray(paths[name], dtype=float)
             if path.ndim != 2 or path.shape[1] != 2:
@@ -206,35 +205,13 @@ def plot_trajectory_panels(
             color = cmap(i)
             style = ("-", "--", "-.", ":")[i % 4]
             lw = 1.0 + 0.6 * (len(names) - 1 - i)  # earlier paths wider: visible under later ones
-            ax.plot(path[:, 0], path[:, 1], style, color=color, lw=lw)
+            ax.plot(path[:, 0], path[:, 1], style, color=color, lw=lw, label=name)
             end = np.clip(
                 path[-1], [surface.xlim[0], surface.ylim[0]], [surface.xlim[1], surface.ylim[1]]
             )
             ax.plot(*end, "o", color=color, ms=5, mec="black", mew=0.5)
-            ends.append(end)
-        # labels 14 points apart at least, in the order of the paths, next to their ends
-        to_points = 72 / fig.dpi
-        end_y = [ax.transData.transform(end)[1] * to_points for end in ends]
-        wanted = [y + 14 * (len(names) / 2 - i) for i, y in enumerate(end_y)]
-        order = np.argsort(wanted)[::-1]
-        placed: dict[int, float] = {}
-        for j in order:
-            y = wanted[j]
-            if placed:
-                y = min(y, min(placed.values()) - 14)
-            placed[int(j)] = y
-        for i, (name, end) in enumerate(zip(names, ends)):
-            ax.annotate(
-                name,
-                xy=end,
-                xytext=(10, placed[i] - end_y[i]),
-                textcoords="offset points",
-                color=cmap(i),
-                fontsize=9,
-                fontweight="bold",
-                va="center",
-                arrowprops=dict(arrowstyle="-", color=cmap(i), lw=0.6),
-            )
+        # the legend goes under the panel, where it cannot cover a path
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, fontsize=9, frameon=False)
     fig.suptitle(
         title or f"Optimizer paths on the {surface.name} (square: start, star: minimum, dot: end)"
     )

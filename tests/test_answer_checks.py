@@ -647,7 +647,8 @@ def test_make_keys_target_passes_answers_and_keys(tmp_path: Path) -> None:
 
 
 def _readme_grading_command() -> str:
-    readme = (make_keys.ROOT / "README.md").read_text()
+    """The command of docs/GRADING.md's "Grading without nbgrader" section."""
+    readme = (make_keys.ROOT / "docs" / "GRADING.md").read_text()
     section = readme.split("**Grading without nbgrader.**", 1)[1]
     return section.split("```bash\n", 1)[1].split("```", 1)[0]
 

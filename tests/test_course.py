@@ -284,3 +284,20 @@ def test_the_setup_cell_with_the_real_runtime_on_mocked_devices() -> None:
         "DEVICE TPU",
     ]
     assert sum("| device: TPU |" in x for x in lines) == 1
+
+
+def test_readme_is_short_and_every_path_it_names_exists() -> None:
+    """The README starts where a student starts; details live in docs/ (at most 1,300 words)."""
+    readme = (ROOT / "README.md").read_text()
+    words = len(readme.split())
+    assert words <= 1300, f"README.md has {words} words; move details to docs/ (limit 1,300)"
+    links = re.findall(r"\]\((?!https?://|#)([^)\s]+)\)", readme)
+    ticked = [
+        t
+        for t in re.findall(r"`([\w./-]+)`", readme)
+        if "/" in t or re.search(r"\.(txt|md|py|toml|json|ipynb)$", t)
+    ]
+    missing = sorted({p for p in links + ticked if not (ROOT / p).exists()})
+    assert not missing, f"README.md names paths that do not exist: {missing}"
+    first_screen = readme[: readme.index("## Run it on your machine")]
+    assert "colab.research.google.com" in first_screen and "01_tensors.ipynb" in first_screen

@@ -125,3 +125,16 @@ def test_formatter_finds_nothing_to_change() -> None:
     tool = Path(__file__).parents[1] / "tools" / "format_notebooks.py"
     result = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_control_characters_in_markdown(path: Path) -> None:
+    """A backslash eaten by a Python string ("\\approx" written as "\\a" + "pprox") breaks the math."""
+    nb = nbformat.read(path, as_version=4)
+    bad = [
+        (i, repr(c.source[max(0, m.start() - 20) : m.end() + 10]))
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "markdown"
+        for m in re.finditer(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r]", c.source)
+    ]
+    assert not bad, f"{path.name}: control characters in markdown (cell, context): {bad}"

@@ -538,3 +538,10 @@ def test_browser_jupyterlab_runs_notebook_01_without_errors(browser, jupyterlab:
     )
     figures = browser.find_elements(By.CSS_SELECTOR, ".jp-NotebookPanel .jp-RenderedImage img")
     assert len(figures) == sum("image/png" in o.get("data", {}) for c in code for o in c.outputs)
+
+
+def test_every_page_states_the_licence(site: Path) -> None:
+    """Text and figures are CC BY 4.0, code MIT (LICENSE): every page's footer says so."""
+    for page in sorted(site.glob("*.html")):
+        text = " ".join(_soup(page).get_text().split())
+        assert "CC BY 4.0" in text and "MIT" in text, f"{page.name}: no licence in the footer"

@@ -96,7 +96,9 @@ def test_plot_trajectory_panels_draws_one_panel_per_group() -> None:
     fig = surfaces.plot_trajectory_panels(s, paths, {"one": ["a", "b"], "two": ["c"]})
     assert isinstance(fig, Figure) and len(fig.axes) == 2
     assert [ax.get_title() for ax in fig.axes] == ["one", "two"]
-    assert [t.get_text() for t in fig.axes[0].texts] == ["a", "b"]  # direct labels
+    legend = fig.axes[0].get_legend()  # under the panel, so it covers no path
+    assert [t.get_text() for t in legend.get_texts()] == ["a", "b"]
+    assert legend.get_bbox_to_anchor().transformed(fig.axes[0].transAxes.inverted()).y1 < 0
     assert fig.axes[0].get_xlabel() and fig.axes[0].get_ylabel() and fig._suptitle.get_text()
     with pytest.raises(KeyError, match="not in paths"):
         surfaces.plot_trajectory_panels(s, paths, {"one": ["missing"]})

@@ -94,6 +94,18 @@ def kaggle_url(notebook: str) -> str:
     return f"https://kaggle.com/kernels/welcome?src=https://github.com/{_student_path(notebook)}"
 
 
+def site_url(notebook: str | None = None) -> str:
+    """Return the course site's address on GitHub Pages (the workflow's ``site`` job publishes it),
+    or the page of ``notebook`` there."""
+    owner, name = REPOSITORY.split("/")
+    base = f"https://{owner.lower()}.github.io/{name}/"
+    if notebook is None:
+        return base
+    if not notebook.endswith(".ipynb") or "/" in notebook:
+        raise ValueError(f"give a notebook file name such as '01_tensors.ipynb', got {notebook!r}.")
+    return base + notebook.removesuffix(".ipynb") + ".html"
+
+
 def badges(notebook: str) -> str:
     """Return the badge line of a notebook's header: "Open in Colab" and "Open in Kaggle"."""
     return (

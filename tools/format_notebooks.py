@@ -186,23 +186,61 @@ def execute(path: Path) -> tuple[nbformat.NotebookNode, float]:
     return nb, seconds
 
 
+#: The README's series table lies between these two lines; `make format` writes it.
+TABLE_START = "<!-- series table: written by `make format` from the notebooks' headers -->"
+TABLE_END = "<!-- end of series table -->"
+
+
+def readme_table(times: dict[str, float]) -> str:
+    """The README's series table: title and topics from each header, study time, run time, links."""
+    from tools.build_site import read_entry
+
+    rows = [
+        "| # | notebook | what it teaches | study time | run time | open |",
+        "|---|---|---|---|---|---|",
+    ]
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        e = read_entry(path)
+        seconds = times.get(path.name)
+        run = f"{round(seconds)} s" if seconds else e.run_time.removeprefix("about ")
+        links = (
+            f"[Colab]({course.colab_url(e.file)}) · [Kaggle]({course.kaggle_url(e.file)}) · "
+            f"[read]({course.site_url(e.file)})"
+        )
+        topics = e.topics.replace("|", "\\|")
+        rows.append(
+            f"| {e.number} | [{e.title}](student/{e.file}) | {topics} "
+            f"| {e.study_time.removeprefix('about ')} | {run} | {links} |"
+        )
+    return "\n".join(rows)
+
+
 def update_readme(times: dict[str, float], write: bool = True) -> bool:
-    """Rewrite the run-time column of the README's notebook table; return whether it differs."""
-    if not times:
-        return False
+    """Rewrite the README's series table and total run time; return whether it differs."""
     text = README.read_text()
-
-    def row(match: re.Match[str]) -> str:
-        name = match.group(2)
-        if name not in times:
-            return match.group(0)
-        return f"{match.group(1)}{round(times[name])} s |"
-
-    new = re.sub(
-        r"^(\| \d\d \| \[[^\]]+\]\(notebooks/([\w.]+)\) \|.*\| )[^|]*\|$", row, text, flags=re.M
-    )
-    total = round(sum(times.values()))
-    new = re.sub(r"(\d+) s for the whole series", f"{total} s for the whole series", new)
+    if TABLE_START not in text or TABLE_END not in text:
+        raise SystemExit(
+            f"README.md: the series table must lie between {TABLE_START!r} and {TABLE_END!r}."
+        )
+    head, rest = text.split(TABLE_START, 1)
+    _, tail = rest.split(TABLE_END, 1)
+    new = f"{head}{TABLE_START}\n{readme_table(times)}\n{TABLE_END}{tail}"
+    if times:
+        total = round(sum(times.values()))
+        new = re.sub(r"(\d+) s for the whole series", f"{total} s for the whole series", new)
+    # The links elsewhere in the README follow tools/course.py too (a fork changes one line).
+    new = re.sub(r"https://[\w.-]+\.github\.io/[\w.-]+/", course.site_url(), new)
+    for pattern, url in (
+        (
+            r"https://colab\.research\.google\.com/github/[\w./-]+?/student/([\w.]+\.ipynb)",
+            course.colab_url,
+        ),
+        (
+            r"https://kaggle\.com/kernels/welcome\?src=https://github\.com/[\w./-]+?/student/([\w.]+\.ipynb)",
+            course.kaggle_url,
+        ),
+    ):
+        new = re.sub(pattern, lambda m, url=url: url(m.group(1)), new)
     if new != text and write:
         README.write_text(new)
     return new != text
@@ -242,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         RUN_TIMES.write_text(json.dumps(dict(sorted(times.items())), indent=1) + "\n")
     if update_readme(times, write=not args.check):
         differing += 1
-        print("README.md: run-time column " + ("differs" if args.check else "updated"))
+        print("README.md: series table " + ("differs" if args.check else "updated"))
     return 1 if (args.check and differing) else 0
 
 

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "Neural networks with TensorFlow and Keras"
 author = "the course authors"
-copyright = "the course authors, MIT licence"  # noqa: A001 (Sphinx's name)
+copyright = "the course authors: text and figures CC BY 4.0, code MIT"  # noqa: A001 (Sphinx's name)
 
 extensions = [
     "myst_nb",
@@ -41,6 +41,7 @@ html_theme = "sphinx_book_theme"
 html_title = "Neural networks with TensorFlow and Keras"
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
+html_js_files = ["a11y.js"]  # the search buttons named by their visible text (axe-core)
 html_sourcelink_suffix = ""  # the download button serves NN_name.ipynb, not NN_name.ipynb.txt
 html_context = {"default_mode": "auto"}  # light or dark as the reader's system prefers; a switch
 html_theme_options = {

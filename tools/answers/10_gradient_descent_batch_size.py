@@ -46,6 +46,45 @@ def _sum_not_mean(x, y, batch_size, lr, epochs):
     return w
 
 
+def _no_factor_two(x, y, batch_size, lr, epochs):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    w = np.zeros(x.shape[1])
+    for _ in range(int(epochs)):
+        for start in range(0, len(x), int(batch_size)):
+            xb, yb = x[start : start + int(batch_size)], y[start : start + int(batch_size)]
+            w = w - lr / len(xb) * xb.T @ (xb @ w - yb)
+    return w
+
+
+def _w_reset_every_epoch(x, y, batch_size, lr, epochs):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    for _ in range(int(epochs)):
+        w = np.zeros(x.shape[1])
+        for start in range(0, len(x), int(batch_size)):
+            xb, yb = x[start : start + int(batch_size)], y[start : start + int(batch_size)]
+            w = w - lr * 2 / len(xb) * xb.T @ (xb @ w - yb)
+    return w
+
+
+def _full_data_gradient(x, y, batch_size, lr, epochs):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    w = np.zeros(x.shape[1])
+    for _ in range(int(epochs)):
+        for _start in range(0, len(x), int(batch_size)):
+            w = w - lr * 2 / len(x) * x.T @ (x @ w - y)
+    return w
+
+
+def _gradient_ascent(x, y, batch_size, lr, epochs):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    w = np.zeros(x.shape[1])
+    for _ in range(int(epochs)):
+        for start in range(0, len(x), int(batch_size)):
+            xb, yb = x[start : start + int(batch_size)], y[start : start + int(batch_size)]
+            w = w + lr * 2 / len(xb) * xb.T @ (xb @ w - yb)
+    return w
+
+
 _x5 = [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0], [1.0, 2.0]]
 _y5 = [2.0, -1.0, 1.0, 3.0, 0.0]
 _x3 = [[1.0], [2.0], [3.0]]
@@ -101,13 +140,38 @@ QUESTIONS = {
                 "the last batch can be smaller: divide by the number of rows it has, len(xb).",
             ),
             (_drops_last_batch, "the last, smaller batch is part of the epoch too: keep it."),
-            (_sum_not_mean, "the loss is the mean over the batch: the gradient has a 2 / B."),
+            (_sum_not_mean, "the loss is the mean over the batch: divide the gradient by len(xb)."),
+            (
+                _no_factor_two,
+                "the derivative of the square (xb @ w - yb) ** 2 brings down a factor 2: the "
+                "gradient is 2 / B * xb.T @ (xb @ w - yb).",
+            ),
+            (
+                _w_reset_every_epoch,
+                "your w is what one epoch gives: set w = 0 once, before the loop over epochs, "
+                "so that each epoch continues from the w the previous one reached.",
+            ),
+            (
+                _full_data_gradient,
+                "each update uses the gradient of its own batch (xb, yb), not of the whole data x, y.",
+            ),
+            (
+                _gradient_ascent,
+                "subtract the gradient (w - lr * gradient): adding it climbs the loss.",
+            ),
         ],
     },
     "10-batch-for-third-std": {
         "kind": "int",
         "answer": 8 * 3**2,
-        "wrong": [(24, "the variance falls as 1/B, the standard deviation as 1/sqrt(B).")],
+        "wrong": [
+            (24, "the variance falls as 1/B, the standard deviation as 1/sqrt(B)."),
+            (
+                14,
+                "the standard deviation falls as 1/sqrt(B): to divide it by 3, sqrt(B) must grow 3 times.",
+            ),
+            (8 * 3**4, "the standard deviation falls as 1/sqrt(B), not as 1/B**2."),
+        ],
     },
     "10-step-flops": {
         "kind": "function",

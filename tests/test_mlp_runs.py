@@ -1,0 +1,111 @@
+"""Unit tests of helpers.mlp_runs: architecture line, dropout copy with the same start, fit recording."""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import pytest
+
+from helpers import mlp_runs
+
+
+def _mlp(seed: int = 0, softmax: bool = False, compiled: bool = True) -> keras.Model:
+    keras.utils.set_random_seed(seed)
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(4, 4)),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dense(8, activation="relu", name="hidden"),
+            keras.layers.Dense(3, activation="softmax" if softmax else None, name="logits"),
+        ]
+    )
+    if compiled:
+        model.compile(
+            optimizer=keras.optimizers.Adam(learning_rate=1e-2),
+            loss=keras.losses.SparseCategoricalCrossentropy(from_logits=not softmax),
+        )
+    return model
+
+
+def _data(n: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(0)
+    return rng.random((n, 4, 4), dtype=np.float32), rng.integers(0, 3, n)
+
+
+def test_architecture_names_layers_and_loss() -> None:
+    assert mlp_runs.architecture(_mlp()) == (
+        "Flatten | Dense 8 relu | Dense 3 linear | loss sparse_categorical_crossentropy "
+        "from_logits=True"
+    )
+    assert mlp_runs.architecture(_mlp(softmax=True)).endswith(
+        "Dense 3 softmax | loss sparse_categorical_crossentropy from_logits=False"
+    )
+    assert mlp_runs.architecture(_mlp(compiled=False)).endswith("| not compiled")
+
+
+def test_architecture_of_a_string_loss_and_of_non_models() -> None:
+    model = _mlp(compiled=False)
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    assert mlp_runs.architecture(model).endswith(
+        "loss sparse_categorical_crossentropy from_logits=False"
+    )
+    assert mlp_runs.architecture(...) is Ellipsis
+    assert mlp_runs.architecture("Flatten Dense") == "Flatten Dense"
+
+
+def test_with_dropout_shares_weights_and_inserts_the_layer() -> None:
+    base = _mlp(seed=3)
+    start = [w.copy() for w in base.get_weights()]
+    model = mlp_runs.with_dropout(base, 0.5, after="hidden", seed=3)
+    assert mlp_runs.architecture(model) == (
+        "Flatten | Dense 8 relu | Dropout 0.5 | Dense 3 linear | loss "
+        "sparse_categorical_crossentropy from_logits=True"
+    )
+    for a, b in zip(model.get_weights(), start):
+        np.testing.assert_array_equal(a, b)
+    assert isinstance(model.optimizer, keras.optimizers.Adam)
+    assert float(model.optimizer.learning_rate) == pytest.approx(1e-2)
+    with pytest.raises(ValueError, match="no layer named"):
+        mlp_runs.with_dropout(base, 0.5, after="nope", seed=3)
+
+
+def test_rate_zero_dropout_trains_exactly_like_the_plain_model() -> None:
+    """Same initial weights and the same batches: with rate 0 the two runs are identical."""
+    x, y = _data()
+    plain = mlp_runs.fit_recording(_mlp(seed=5), x, y, (x[:16], y[:16]), epochs=3, batch_size=16)
+    copy = mlp_runs.with_dropout(_mlp(seed=5), 0.0, after="hidden", seed=5)
+    same = mlp_runs.fit_recording(copy, x, y, (x[:16], y[:16]), epochs=3, batch_size=16)
+    np.testing.assert_allclose(same["val_loss"], plain["val_loss"], rtol=1e-6)
+    np.testing.assert_allclose(same["train_loss"], plain["train_loss"], rtol=1e-6)
+
+
+def test_fit_recording_measures_the_end_of_epoch_loss() -> None:
+    x, y = _data()
+    model = _mlp(seed=1)
+    curves = mlp_runs.fit_recording(model, x, y, (x[:16], y[:16]), epochs=2, batch_size=16)
+    assert set(curves) >= {"loss", "val_loss", "train_loss"}
+    assert curves["train_loss"].shape == (2,)
+    assert curves["train_loss"][-1] == pytest.approx(model.evaluate(x, y, verbose=0), rel=1e-5)
+
+
+def test_figures_have_titles_and_alt_text() -> None:
+    from helpers import plotting
+
+    epochs = np.arange(1, 9, dtype=float)
+    loss = 1 / epochs
+    fig = mlp_runs.plot_overfitting(loss * 2, loss, loss + 0.1, best=4, patience=3)
+    assert fig._suptitle.get_text().startswith("Plain MLP")
+    run = {"val_loss": loss + 0.2, "train_loss": loss}
+    fig = mlp_runs.plot_dropout_runs({("plain", 1): run, ("dropout", 1): run})
+    assert "Dropout(0.5)" in fig._suptitle.get_text()
+    histories = {("plain", 1): {"val_loss": loss}, ("shifted", 1): {"val_loss": loss / 2}}
+    fig = mlp_runs.plot_paired_accuracy(
+        histories,
+        {("plain", 1): 0.93, ("shifted", 1): 0.95},
+        {"plain": "plain", "shifted": "shifted copies"},
+        steps=25 * epochs,
+    )
+    assert "plain vs shifted copies" in fig._suptitle.get_text()
+    cm = np.array([[5, 1], [2, 7]])
+    fig = mlp_runs.plot_mistakes(cm, "Mistakes")
+    assert "3 mistakes" in plotting.alt_text(fig)
