@@ -266,7 +266,8 @@ def plot_toy_paths(
     """One contour panel per (surface, {label: path}, panel title, end points of many runs or None).
 
     The first path is drawn wide on top (the exact gradient), the others thin; each path ends in
-    a dot, and the optional end points (shape (runs, 2)) are drawn as small crosses.
+    a ringed dot of its colour (in the legend as "end: <label>"), and the optional end points
+    (shape (runs, 2)) are drawn as small crosses.
     """
     fig, axes = plt.subplots(1, len(panels), figsize=(5.6 * len(panels), 4.8), squeeze=False)
     cmap = plt.get_cmap("tab10")
@@ -277,7 +278,16 @@ def plot_toy_paths(
         for i, (name, path) in enumerate(paths.items()):
             style = dict(lw=2.5, zorder=3) if i == 0 else dict(lw=0.7, alpha=0.7, zorder=2)
             ax.plot(path[:, 0], path[:, 1], "-", color=cmap(i), label=name, **style)
-            ax.plot(*path[-1], "o", color=cmap(i), ms=7, mec="black", mew=0.7, zorder=4)
+            ax.plot(
+                *path[-1],
+                "o",
+                color=cmap(i),
+                ms=7,
+                mec="black",
+                mew=0.7,
+                zorder=4,
+                label=f"end: {name}",
+            )
         if ends is not None:
             ax.plot(
                 *np.asarray(ends).T,

@@ -122,4 +122,6 @@ def test_plots_return_figures() -> None:
     path = descent.noisy_descent(gradient, surface.start, 0.2, 10, descent.sample_offsets(10))
     fig2 = descent.plot_toy_paths([(surface, {"exact": path}, "a title", path[-3:])], "all")
     assert isinstance(fig2, Figure) and fig2.axes[0].get_title() == "a title"
+    labels = [text.get_text() for text in fig2.axes[0].get_legend().get_texts()]
+    assert "end: exact" in labels and "where 3 runs end" in labels  # every mark is in the legend
     plt.close("all")
