@@ -3,7 +3,8 @@
 A model's architecture in one line (what exercise 3's check looks at), a copy of a model with a
 ``Dropout`` layer that starts from the same weights and sees the same batches, and a ``fit`` that
 also measures the training loss with the weights at the end of every epoch. Taught in
-07_keras_sequential_mlp (overfitting, dropout, comparing two set-ups fairly).
+07_keras_sequential_mlp (overfitting, dropout, comparing two set-ups fairly). The confidence
+interval of a paired comparison over seeds is used in 08_functional_api.
 """
 
 from __future__ import annotations
@@ -318,3 +319,34 @@ def plot_mistakes(cm: np.ndarray, title: str) -> Any:
         f"digit (columns); the diagonal ({int(np.trace(cm))} correct) is greyed out and the "
         f"{mistakes} mistakes are coloured by count.",
     )
+
+
+def paired_interval(
+    differences: Any, disagreements: Any, n_images: int, level: float = 0.95
+) -> dict[str, float]:
+    """A confidence interval for the mean paired difference in accuracy of two set-ups over seeds.
+
+    Two sources of noise, combined in quadrature: the spread of the per-seed differences
+    (standard deviation / sqrt(seeds)), and the choice of the ``n_images`` evaluation images,
+    shared by all seeds so it does not shrink with more seeds (sqrt(mean disagreements) / n_images,
+    each disagreement counted as a coin flip). The interval uses the t quantile for seeds - 1
+    degrees of freedom. Taught in 08_functional_api (does the second head help?).
+    """
+    import scipy.stats
+
+    differences = np.asarray(differences, dtype=float)
+    n = len(differences)
+    se_seeds = float(differences.std(ddof=1) / np.sqrt(n))
+    se_images = float(np.sqrt(np.mean(disagreements)) / n_images)
+    se = float(np.hypot(se_seeds, se_images))
+    t = float(scipy.stats.t.ppf(0.5 + level / 2, df=n - 1))
+    mean = float(differences.mean())
+    return {
+        "mean": mean,
+        "se_seeds": se_seeds,
+        "se_images": se_images,
+        "se": se,
+        "t": t,
+        "low": mean - t * se,
+        "high": mean + t * se,
+    }

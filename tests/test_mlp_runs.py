@@ -109,3 +109,17 @@ def test_figures_have_titles_and_alt_text() -> None:
     cm = np.array([[5, 1], [2, 7]])
     fig = mlp_runs.plot_mistakes(cm, "Mistakes")
     assert "3 mistakes" in plotting.alt_text(fig)
+
+
+def test_paired_interval_combines_seed_and_image_noise_in_quadrature() -> None:
+    import scipy.stats
+
+    result = mlp_runs.paired_interval([0.0, 0.01, -0.01, 0.02, -0.02], [4, 4, 4, 4, 4], 200)
+    se_seeds = np.std([0.0, 0.01, -0.01, 0.02, -0.02], ddof=1) / np.sqrt(5)
+    se_images = 2 / 200  # not divided by sqrt(5): the 200 images are shared by all seeds
+    assert np.isclose(result["se_seeds"], se_seeds)
+    assert np.isclose(result["se_images"], se_images)
+    assert np.isclose(result["se"], np.sqrt(se_seeds**2 + se_images**2))
+    assert np.isclose(result["t"], scipy.stats.t.ppf(0.975, df=4))
+    assert np.isclose(result["high"] - result["mean"], result["t"] * result["se"])
+    assert np.isclose(result["mean"] - result["low"], result["t"] * result["se"])

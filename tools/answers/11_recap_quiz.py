@@ -121,8 +121,8 @@ assert np.isclose(_slope18, _eps18 / (1 - _beta18)) and np.isclose(
     _zigzag18, _eps18 / (1 + _beta18)
 )
 
-# Q20: epochs that 300 updates make over 4,800 examples: batch GD, SGD, mini-batches of 128
-_epochs20 = [300 / 1, 300 / 4800, 300 / int(np.ceil(4800 / 128))]
+# Q20: epochs that 480 updates make over 4,096 examples: batch GD, SGD, mini-batches of 128
+_epochs20 = [480 / 1, 480 / 4096, 480 / (4096 // 128)]  # 480, 0.117, 15: no rounding tie
 
 LETTERS = ["a", "b", "c", "d"]
 
@@ -464,16 +464,22 @@ QUESTIONS = {
         "answer": _epochs20,
         "decimals": 2,
         "wrong": [
+            ([1.0, 4096.0, 32.0], "those are the updates in one epoch; 480 updates make how many?"),
+            ([480.0, 480.0, 480.0], "an epoch is one pass over the data, not one update."),
             (
-                [300.0, 300 / 4800, 8.0],
-                "4800 / 128 = 37.5: with its smaller last batch an epoch has 38.",
+                [1 / 480, 4096 / 480, 32 / 480],
+                "epochs = updates / updates per epoch, not the inverse.",
             ),
-            ([1.0, 4800.0, 38.0], "those are the updates in one epoch; 300 updates make how many?"),
-            ([300.0, 300.0, 300.0], "an epoch is one pass over the data, not one update."),
-            ([1 / 300, 16.0, 38 / 300], "epochs = updates / updates per epoch, not the inverse."),
-            ([300.0, 300 / 4800, 300 / 37], "count the smaller last batch: 38 updates per epoch."),
+            (
+                [480.0, 480 / 4096, 480 / 128],
+                "an epoch of mini-batches has 4096 / 128 = 32 updates, not 128.",
+            ),
+            (
+                [480.0, 480 / 4096, 480.0],
+                "a mini-batch update reads 128 examples, not all of them.",
+            ),
         ],
-        "hint": "epochs = 300 / (updates per epoch); count the updates in one epoch first.",
+        "hint": "epochs = 480 / (updates per epoch); count the updates in one epoch first.",
         "revisit": "10",
     },
     "11-batch-noise": {
