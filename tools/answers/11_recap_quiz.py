@@ -176,8 +176,14 @@ QUESTIONS = {
         "options": LETTERS,
         "answer": "c",
         "wrong": [
-            ("a", "ReLU(-1) + ReLU(1) = 1 but ReLU(-1 + 1) = 0: ReLU is not linear, it bends at 0."),
-            ("b", "adding b shifts every value by the same amount: a shift does not bend anything."),
+            (
+                "a",
+                "ReLU(-1) + ReLU(1) = 1 but ReLU(-1 + 1) = 0: ReLU is not linear, it bends at 0.",
+            ),
+            (
+                "b",
+                "adding b shifts every value by the same amount: a shift does not bend anything.",
+            ),
             ("d", "xW is linear in x whatever the values of W: training changes W, not that."),
         ],
         "revisit": "03",
