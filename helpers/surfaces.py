@@ -146,10 +146,13 @@ def plot_trajectories(
             raise ValueError(f"path {name!r} must have shape (steps + 1, 2), got {path.shape}.")
         style = ("-", "--", "-.", ":")[i % 2 + 2 * ((i // 10) % 2)]  # 10 colours, then new styles
         ax.plot(path[:, 0], path[:, 1], style, color=cmap(i % 10), lw=1.3, label=name)
-        ax.plot(path[-1, 0], path[-1, 1], "o", color=cmap(i % 10), ms=5, mec="black", mew=0.5)
-    ax.plot(*surface.start, "ks", ms=6, label="start (dots: where each path ends)")
+        ax.plot(
+            path[-1, 0], path[-1, 1], "o", color=cmap(i % 10), ms=5, mec="black", mew=0.5, zorder=4
+        )  # drawn above the star, so an end at the minimum stays visible
+    ax.plot(*surface.start, "ks", ms=6, label="start")
+    ax.plot([], [], "o", color="white", ms=5, mec="black", mew=0.5, label="end of a path")
     mx, my = np.asarray(surface.minima, dtype=float).T
-    ax.plot(mx, my, "k*", ms=12, ls="none", label="minimum")
+    ax.plot(mx, my, "k*", ms=12, ls="none", label="minimum", zorder=3)
     ax.set(
         xlim=surface.xlim,
         ylim=surface.ylim,
