@@ -211,7 +211,9 @@ def plot_trajectory_panels(
             )
             ax.plot(*end, "o", color=color, ms=5, mec="black", mew=0.5)
         # the legend goes under the panel, where it cannot cover a path
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, fontsize=9, frameon=False)
+        ax.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, fontsize=9, frameon=False
+        )
     fig.suptitle(
         title or f"Optimizer paths on the {surface.name} (square: start, star: minimum, dot: end)"
     )

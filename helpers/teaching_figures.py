@@ -241,3 +241,56 @@ def softmax_vs_sigmoid(
     fig.suptitle("Softmax vs sigmoid outputs on the same test digits (dark bars: the truth)")
     fig.tight_layout()
     return fig
+
+
+def xor_hidden_layer(
+    x: np.ndarray,
+    y: np.ndarray,
+    params: Sequence[np.ndarray],
+    net: Callable[[np.ndarray, Sequence[np.ndarray]], np.ndarray],
+    limit: float = 2.0,
+) -> Figure:
+    """Each tanh hidden neuron's output over the plane, then the output neuron's class regions.
+
+    Taught in 02_neuron_and_forward_pass (what the hidden layer does on XOR). ``params`` is
+    (W1, b1, W2, b2) of a 2-h-1 network; ``net(points, params)`` returns its output probabilities.
+    Black lines: each hidden neuron's line x W1[:, j] + b1[j] = 0 (grey in the last panel).
+    """
+    W1, b1 = params[0], params[1]
+    n_hidden = W1.shape[1]
+    g1, g2 = np.meshgrid(np.linspace(-limit, limit, 161), np.linspace(-limit, limit, 161))
+    grid = np.c_[g1.ravel(), g2.ravel()]
+    hidden = np.tanh(grid @ W1 + b1)  # (grid points, n_hidden)
+    fig, axes = plt.subplots(
+        1, n_hidden + 1, figsize=(2.8 * (n_hidden + 1), 3.3), sharey=True, layout="constrained"
+    )
+    shade = None
+    for j, ax in enumerate(axes[:n_hidden]):
+        h_j = hidden[:, j].reshape(g1.shape)
+        shade = ax.contourf(g1, g2, h_j, levels=20, cmap="PuOr", vmin=-1, vmax=1)
+        ax.contour(g1, g2, h_j, levels=[0], colors="black")
+        ax.set(title=f"hidden neuron {j + 1}: $h_{j + 1}$", xlabel="$x_1$")
+    out_ax = axes[n_hidden]
+    output = net(grid, params).reshape(g1.shape)
+    out_ax.contourf(g1, g2, output > 0.5, levels=[-0.5, 0.5, 1.5], colors=_SHADES)
+    for j in range(n_hidden):
+        out_ax.contour(
+            g1, g2, hidden[:, j].reshape(g1.shape), levels=[0], colors="grey", linewidths=0.8
+        )
+    for label, colour, marker in _CLASS_STYLE:
+        pts = x[y == label]
+        out_ax.scatter(pts[:, 0], pts[:, 1], c=colour, marker=marker, s=10, label=f"class {label}")
+    out_ax.set(
+        title="output: class 1 where blue",
+        xlabel="$x_1$",
+        xlim=(-limit, limit),
+        ylim=(-limit, limit),
+    )
+    out_ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
+    axes[0].set_ylabel("$x_2$")
+    fig.colorbar(shade, ax=axes[:n_hidden], label="hidden output $h_j$ (-1 to 1)", shrink=0.9)
+    fig.suptitle(
+        f"XOR: {n_hidden} hidden lines (black, grey), combined by the output neuron into a bent"
+        " boundary"
+    )
+    return fig

@@ -69,3 +69,20 @@ def test_softmax_vs_sigmoid_one_row_per_image() -> None:
     )
     assert len(fig.axes) == 6
     plt.close(fig)
+
+
+def _net(g: np.ndarray, params) -> np.ndarray:
+    W1, b1, W2, b2 = params
+    return activations.sigmoid(np.tanh(g @ W1 + b1) @ W2 + b2)
+
+
+def test_xor_hidden_layer_one_panel_per_neuron_and_the_output() -> None:
+    rng = np.random.default_rng(0)
+    params = (rng.normal(size=(2, 3)), np.zeros(3), rng.normal(size=(3, 1)), np.zeros(1))
+    x, y = rng.uniform(-2, 2, (20, 2)), rng.integers(0, 2, 20)
+    fig = teaching_figures.xor_hidden_layer(x, y, params, _net)
+    assert len(fig.axes) == 5  # 3 hidden panels, the output panel, the colour bar
+    assert fig.axes[0].get_title() == "hidden neuron 1: $h_1$"
+    assert fig.axes[3].get_title() == "output: class 1 where blue"
+    assert "3 hidden lines" in fig.get_suptitle()
+    plt.close(fig)

@@ -46,8 +46,9 @@ KAGGLE_BADGE = "https://kaggle.com/static/images/open-in-kaggle.svg"
 SETUP_CELL = f"""\
 # @title Setup (run me first): helpers, TensorFlow, seeds, versions and device
 # In a checkout of the course, use its `helpers`; elsewhere (Colab, Kaggle) install them with pip
-# at the release the stored outputs were made with. Then quiet TensorFlow, fix the seeds and print
-# the versions and the device.
+# at the release the stored outputs were made with. Then quiet TensorFlow, fix the seeds, make ops
+# deterministic and float32 products full precision (no TF32 on GPUs), and print the versions and
+# the device.
 import importlib.metadata
 import importlib.util
 import pathlib
@@ -65,7 +66,8 @@ elif RELEASE not in [d.version for d in importlib.metadata.distributions(name="n
 if importlib.util.find_spec("tensorflow") is None:
     print(
         "This runtime has no TensorFlow: Colab's TPU runtimes ship without it, because TensorFlow "
-        "does not run on their TPUs. The notebook installs the tested TensorFlow for the CPU and "
+        "does not run on their TPUs. The notebook installs the CPU TensorFlow of Colab's tested "
+        "image (also tested by the course) and "
         "runs on the host CPU; for speed, choose a CPU or GPU runtime instead "
         "(Runtime > Change runtime type)."
     )

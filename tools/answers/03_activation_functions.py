@@ -79,17 +79,25 @@ QUESTIONS = {
             (float(_sigmoid(2.0 + H) - _sigmoid(2.0 - H)), "divide the difference by 2h."),
         ],
     },
-    "03-mnist-w-shape": {
+    "03-cifar-w-shape": {
         "kind": "shape",
-        "answer": (784, 10),
-        "wrong": [((10, 784), "that is the transpose: in the lecture W is (D, k), inputs first.")],
-    },
-    "03-mnist-a-shape": {
-        "kind": "shape",
-        "answer": (10, 1),
+        "answer": (3072, 100),
         "wrong": [
-            ((1, 10), "that is the Keras row convention; the lecture's A = W^T X is a column."),
-            ((784, 1), "W^T is (k, D), so W^T X has one entry per class."),
+            ((100, 3072), "that is the transpose: in the lecture W is (D, k), inputs first."),
+            ((1024, 100), "each pixel is 3 numbers (red, green, blue): D = 32 * 32 * 3."),
+            ((3072, 10), "CIFAR-100 has 100 classes: k = 100, one column of W per class."),
+            ((784, 10), "those are MNIST's sizes; here D = 32 * 32 * 3 and k = 100."),
+            ((64, 10), "those are the 8x8 digits' sizes; here D = 32 * 32 * 3 and k = 100."),
+        ],
+    },
+    "03-cifar-a-shape": {
+        "kind": "shape",
+        "answer": (100, 1),
+        "wrong": [
+            ((1, 100), "that is the Keras row convention; the lecture's A = W^T X is a column."),
+            ((3072, 1), "W^T is (k, D), so W^T X has one entry per class."),
+            ((100,), "the lecture keeps A as a column, like X: give it two axes."),
+            ((10, 1), "one entry per class, and CIFAR-100 has 100 classes."),
         ],
     },
     "03-stable-softmax": {

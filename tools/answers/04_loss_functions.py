@@ -103,21 +103,28 @@ def _cce_sign(z, labels):
     return -_cce(z, labels)
 
 
-errors = np.array([1.0, -2.0, 3.0, -4.0])
-targets = np.array([1.0, 2.0, 4.0, 7.0, 200.0])
+errors = np.array([0.5, -0.5, 0.5, -0.5, 2.0])
+six = np.array([1.0, 2.0, 4.0, 7.0, 9.0, 200.0])
 
 QUESTIONS = {
     "04-bce-one": {
         "kind": "number",
-        "answer": -np.log(0.25),
+        "answer": 1 - np.exp(-1),
         "decimals": 3,
         "wrong": [
-            (-np.log10(0.25), "use the natural logarithm np.log, not np.log10."),
             (
-                -np.log(0.75),
-                "that is -log(p), the loss for label 1; the label is 0, so -log(1 - p) counts.",
+                np.exp(-1),
+                "that p makes -log(p) = 1, the loss of label 1; for label 0 the loss is "
+                "-log(1 - p).",
             ),
-            (np.log(0.25), "the sign is wrong: a loss is -log(p), which is positive."),
+            (
+                0.9,
+                "solve with the natural logarithm: -log(1 - p) = 1 gives 1 - p = e^-1, not 10^-1.",
+            ),
+            (
+                1 - np.exp(1),
+                "a probability lies between 0 and 1: -log(1 - p) = 1 means 1 - p = e^-1.",
+            ),
         ],
     },
     "04-sparse-cce": {
@@ -202,8 +209,12 @@ QUESTIONS = {
         "answer": "MSE",
         "options": ["MAE", "MSE", "equal"],
         "wrong": [
-            ("MAE", "errors of size 2, 3 and 4 square to 4, 9 and 16: above 1, e^2 > |e|."),
-            ("equal", "only errors of size 0 or 1 cost the same under both."),
+            (
+                "MAE",
+                "four errors of 0.5 each cost 0.25 less under MSE, but the error 2 costs 4 "
+                "instead of 2: add up the differences.",
+            ),
+            ("equal", "only errors of size 0 or 1 cost the same under both; add up the rest."),
         ],
     },
     "04-mae": {
@@ -212,7 +223,7 @@ QUESTIONS = {
         "decimals": 2,
         "wrong": [
             (np.mean(errors), "take the absolute value of each error before averaging."),
-            (np.sum(np.abs(errors)), "divide the sum by n = 4."),
+            (np.sum(np.abs(errors)), "divide the sum by n = 5."),
         ],
     },
     "04-mse": {
@@ -220,7 +231,7 @@ QUESTIONS = {
         "answer": np.mean(errors**2),
         "decimals": 2,
         "wrong": [
-            (np.sum(errors**2), "divide the sum of squares by n = 4."),
+            (np.sum(errors**2), "divide the sum of squares by n = 5."),
             (np.mean(np.abs(errors)) ** 2, "average the squared errors; that is the MAE squared."),
             (
                 np.mean(errors) ** 2,
@@ -228,26 +239,52 @@ QUESTIONS = {
             ),
         ],
     },
-    "04-mae-constant": {
-        "kind": "number",
-        "answer": np.median(targets),
-        "decimals": 1,
-        "wrong": [
-            (
-                np.mean(targets),
-                "that is the average; under MAE a target 200 away pulls no harder than one 1 away.",
-            ),
-            (4.5, "with 5 targets, equal pulling means as many targets above c as below it."),
-        ],
-    },
     "04-mse-constant": {
         "kind": "number",
-        "answer": np.mean(targets),
+        "answer": np.mean(six),
         "decimals": 1,
         "wrong": [
             (
-                np.median(targets),
-                "that is the middle target; under MSE the target 200 pulls hardest.",
+                np.median(six),
+                "that is the middle of the targets; under MSE the target 200 pulls hardest.",
+            ),
+            (np.sum(six) / 5, "there are six targets: divide their sum by 6."),
+            (np.mean(six[:-1]), "keep the target 200: MSE counts every target."),
+        ],
+    },
+    "04-mae-interval": {
+        "kind": "array",
+        "answer": np.array([4.0, 7.0]),
+        "decimals": 1,
+        "hint": (
+            "count the targets above and below c for c between each pair of neighbouring targets: "
+            "the MAE falls while more lie on one side, and is flat where the counts are equal."
+        ),
+        "wrong": [
+            (
+                np.array([5.5, 5.5]),
+                "5.5 is one of them; move c a little either way and count the targets above and "
+                "below it: does the MAE change?",
+            ),
+            (np.array([7.0, 4.0]), "give the lower end first: (lower, upper)."),
+            (
+                np.array([2.0, 9.0]),
+                "between 2 and 4 there are four targets above c and two below: moving c up still "
+                "lowers the MAE.",
+            ),
+            (
+                np.array([4.0, 9.0]),
+                "between 7 and 9 there are four targets below c and two above: moving c down still "
+                "lowers the MAE.",
+            ),
+            (
+                np.array([2.0, 7.0]),
+                "between 2 and 4 there are four targets above c and two below: moving c up still "
+                "lowers the MAE.",
+            ),
+            (
+                np.array([4.0, 4.0]),
+                "4 is one end; what happens to the MAE as c moves from 4 towards 7?",
             ),
         ],
     },

@@ -5,8 +5,13 @@ import numpy as np
 from helpers import datasets
 from helpers.activations import sigmoid
 
-# Exercise 1: f = w1² + 20 w2². Each step multiplies w2 by 1 - 40ε: converges iff |1 - 40ε| < 1.
-EPS_MAX = 2 / 40
+# Exercise 1: f = w1² + 20 w2². Each step multiplies w1 by 1 - 2ε and w2 by 1 - 40ε; the slower
+# of the two shrinks fastest where |1 - 2ε| = |1 - 40ε|, i.e. 1 - 2ε = 40ε - 1: ε = 1/21.
+EPS_BEST = 1 / 21
+
+# Exercise 4: sigmoid + squared error at z = 2, y = 0: dL/dz = 2(ŷ - y)·ŷ(1 - ŷ).
+Y_HAT_2 = float(sigmoid(2.0))
+DL_DZ_SQ = 2 * Y_HAT_2 * Y_HAT_2 * (1 - Y_HAT_2)
 
 # Exercise 2: M = a·b·c + b², b used twice: dM/db = a·c + 2b at (2, 3, -1).
 A, B, C = 2.0, 3.0, -1.0
@@ -32,21 +37,30 @@ W_BUGGY, B_BUGGY = _train(recompute=False)
 STALE = "the forward pass (z and ŷ) must be recomputed with the new weights in every step."
 
 QUESTIONS = {
-    "05-eps-max": {
+    "05-eps-best": {
         "kind": "number",
-        "answer": EPS_MAX,
+        "answer": EPS_BEST,
         "decimals": 3,
+        "hint": (
+            "write both factors, 1 − 2ε for w₁ and 1 − 40ε for w₂, and find the ε where their "
+            "sizes are equal with w₂'s negative."
+        ),
         "wrong": [
-            (0.2, "that is the limit of section 3's bowl (5w₂²); what is ∂f/∂w₂ for 20w₂²?"),
-            (0.1, "the derivative of 20w₂² is 40w₂, so each step multiplies w₂ by 1 − 40ε."),
+            (1 / 6, "that is the fastest ε of section 3's bowl (5w₂²); what is ∂f/∂w₂ for 20w₂²?"),
             (
-                0.025,
-                "from ε = 0.025 on w₂ flips sign at every step, but it still converges while "
-                "|1 − 40ε| < 1.",
+                0.05,
+                "at ε = 0.05, w₂ is multiplied by −1: it never shrinks. The fastest ε balances "
+                "|1 − 2ε| and |1 − 40ε|.",
             ),
             (
-                1.0,
-                "that is the limit along w₁ (factor 1 − 2ε); the steep direction w₂ fails first.",
+                0.025,
+                "at ε = 0.025, w₂ reaches 0 in one step, but w₁ shrinks only by 0.95 per step; "
+                "the loss falls as fast as the slower coordinate.",
+            ),
+            (
+                1 / 11,
+                "the derivative of 20w₂² is 40w₂, so each step multiplies w₂ by 1 − 40ε, not "
+                "1 − 20ε.",
             ),
         ],
     },
@@ -71,5 +85,29 @@ QUESTIONS = {
         "answer": B_FIXED,
         "decimals": 3,
         "wrong": [(B_BUGGY, STALE)],
+    },
+    "05-sigmoid-squared": {
+        "kind": "number",
+        "answer": DL_DZ_SQ,
+        "decimals": 4,
+        "wrong": [
+            (
+                Y_HAT_2,
+                "that is ŷ − y, the cross-entropy's dL/dz; with the squared error the factor "
+                "ŷ(1 − ŷ) does not cancel.",
+            ),
+            (2 * Y_HAT_2, "that is dL/dŷ only; multiply by dŷ/dz = ŷ(1 − ŷ)."),
+            (
+                Y_HAT_2 * Y_HAT_2 * (1 - Y_HAT_2),
+                "the derivative of (ŷ − y)² with respect to ŷ is 2(ŷ − y).",
+            ),
+            (2 * Y_HAT_2 * Y_HAT_2, "dŷ/dz is φ'(z) = ŷ(1 − ŷ), not ŷ."),
+            (Y_HAT_2**2, "that is the loss itself, not its derivative."),
+            (-DL_DZ_SQ, "the sign: ŷ is above y = 0, so a larger z raises the loss: dL/dz > 0."),
+            (
+                2 * (Y_HAT_2 - 1) * Y_HAT_2 * (1 - Y_HAT_2),
+                "the label is y = 0, so dL/dŷ = 2(ŷ − 0).",
+            ),
+        ],
     },
 }

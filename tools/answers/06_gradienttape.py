@@ -155,11 +155,6 @@ QUESTIONS = {
                 _descend(error_sum=True),
                 "the first term is the mean of the squared errors (tf.reduce_mean), not their sum.",
             ),
-            (
-                _descend(column=True),
-                "these are the right weights, as a (3, 1) column: store w.numpy().ravel(), "
-                "shape (3,).",
-            ),
             (_descend(broadcast=True), BROADCAST),
             (_descend(broadcast=True).ravel(), BROADCAST),
             (

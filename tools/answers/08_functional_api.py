@@ -2,22 +2,31 @@
 
 import numpy as np
 
-trunk = 784 * 256 + 256
+trunk = 784 * 128 + 128  # Exercise 1's trunk of 128 units
+LETTERS = ["a", "b", "c", "d"]
 
 QUESTIONS = {
     "08-two-heads-params": {
         "kind": "int",
-        "answer": trunk + (256 * 10 + 10) + (256 * 4 + 4),
+        "answer": trunk + (128 * 10 + 10) + (128 * 4 + 4),
         "wrong": [
-            (784 * 256 + 256 * 10 + 256 * 4, "you forgot the biases: one per unit."),
-            (2 * trunk + 256 * 10 + 10 + 256 * 4 + 4, "the trunk is shared: count it once."),
-            (trunk + 256 * 10 + 10, "the attribute head has weights too: 256 * 4 + 4."),
             (
-                256 * 10 + 10 + 256 * 4 + 4,
-                "the trunk's 784 * 256 weights and 256 biases count too.",
+                784 * 256 + 256 + 256 * 10 + 10 + 256 * 4 + 4,
+                "that is two_heads with 256 units; this trunk has 128.",
             ),
-            (trunk + 256 * 10 + 256 * 4, "each head's units have a bias too: 10 + 4 of them."),
-            (784 * 256 + 256 * 10 + 10 + 256 * 4 + 4, "the trunk's 256 units have biases too."),
+            (784 * 128 + 128 * 10 + 128 * 4, "you forgot the biases: one per unit."),
+            (2 * trunk + 128 * 10 + 10 + 128 * 4 + 4, "the trunk is shared: count it once."),
+            (trunk + 128 * 10 + 10, "the attribute head has weights too: 128 * 4 + 4."),
+            (
+                128 * 10 + 10 + 128 * 4 + 4,
+                "the trunk's 784 * 128 weights and 128 biases count too.",
+            ),
+            (trunk + 128 * 10 + 128 * 4, "each head's units have a bias too: 10 + 4 of them."),
+            (784 * 128 + 128 * 10 + 10 + 128 * 4 + 4, "the trunk's 128 units have biases too."),
+            (
+                trunk + 256 * 10 + 10 + 256 * 4 + 4,
+                "each head reads the 128 trunk units, not 256.",
+            ),
         ],
     },
     "08-zero-model-loss": {
@@ -78,16 +87,14 @@ QUESTIONS = {
             ),
         ],
     },
-    "08-single-shape": {
-        "kind": "shape",
-        "answer": (256,),
+    "08-single-image": {
+        "kind": "choice",
+        "options": LETTERS,
+        "answer": "c",
         "wrong": [
-            ((1, 256), "with a 1-D x, x @ W is 1-D too: no batch axis appears."),
-            ((784,), "x @ W maps the 784 inputs to the 256 units."),
-            (
-                (256, 1),
-                "with a 1-D x, x @ W is 1-D too: neither a batch nor a column axis appears.",
-            ),
+            ("a", "NumPy's @ accepts a 1-D x: it treats it as one row, (784,) @ (784, 256)."),
+            ("b", "with a 1-D x, x @ W is 1-D too: the row axis is dropped again."),
+            ("d", "x @ W gives one value per unit along the last axis, and no column axis."),
         ],
     },
     "08-two-inputs-params": {

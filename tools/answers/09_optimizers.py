@@ -15,7 +15,9 @@ _m, _s = 0.1 * _g, 0.001 * _g**2
 _adam_first = 0.5 - 0.01 * (_m / 0.1) / (np.sqrt(_s / 0.001) + 1e-7)  # 0.49
 _adam_uncorrected = 0.5 - 0.01 * _m / (np.sqrt(_s) + 1e-7)
 _sgd_first = 0.5 - 0.01 * _g
-_adam_plus = 0.5 + 0.01 * (_m / 0.1) / (np.sqrt(_s / 0.001) + 1e-7)  # the step added, not subtracted
+_adam_plus = 0.5 + 0.01 * (_m / 0.1) / (
+    np.sqrt(_s / 0.001) + 1e-7
+)  # the step added, not subtracted
 _adam_no_root = 0.5 - 0.01 * (_m / 0.1) / (_s / 0.001 + 1e-7)  # s_hat without its square root
 
 
@@ -113,7 +115,10 @@ QUESTIONS = {
                 "you left out the bias correction: divide m by 1 - 0.9^t and s by 1 - 0.999^t.",
             ),
             (_sgd_first, "that is SGD's step, lr * g; Adam divides by the root of s."),
-            (_adam_plus, "Adam steps against the gradient: w - lr * m_hat / (sqrt(s_hat) + delta)."),
+            (
+                _adam_plus,
+                "Adam steps against the gradient: w - lr * m_hat / (sqrt(s_hat) + delta).",
+            ),
             (_adam_no_root, "divide by the square root of s_hat, not by s_hat itself."),
         ],
     },
@@ -132,7 +137,10 @@ QUESTIONS = {
             (_rmsprop_no_decay_weight, "the new g^2 enters with weight 0.1: s <- 0.9 s + 0.1 g^2."),
             (_rmsprop_no_root, "divide by the square root of s + delta, not by s itself."),
             (_rmsprop_s_after, "update s with the new g^2 first, then take the step with that s."),
-            (_rmsprop_uphill, "the step goes against the gradient: w <- w - lr g / sqrt(s + delta)."),
+            (
+                _rmsprop_uphill,
+                "the step goes against the gradient: w <- w - lr g / sqrt(s + delta).",
+            ),
         ],
     },
     "09-adadelta-first-step": {

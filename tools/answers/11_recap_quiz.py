@@ -171,16 +171,22 @@ QUESTIONS = {
         ],
         "revisit": "02",
     },
-    "11-forward-order": {
+    "11-nonlinear-step": {
         "kind": "choice",
         "options": LETTERS,
-        "answer": "d",
+        "answer": "c",
         "wrong": [
-            ("a", "phi acts on what the weights and the bias made of x, not on x itself."),
-            ("b", "x has one entry per input and b one per unit: they cannot be added first."),
-            ("c", "the bias shifts the unit's input before the activation, not its output."),
+            (
+                "a",
+                "ReLU(-1) + ReLU(1) = 1 but ReLU(-1 + 1) = 0: ReLU is not linear, it bends at 0.",
+            ),
+            (
+                "b",
+                "adding b shifts every value by the same amount: a shift does not bend anything.",
+            ),
+            ("d", "xW is linear in x whatever the values of W: training changes W, not that."),
         ],
-        "revisit": "02",
+        "revisit": "03",
     },
     "11-dense-relu": {
         "kind": "function",
