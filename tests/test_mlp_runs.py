@@ -86,6 +86,15 @@ def test_fit_recording_measures_the_end_of_epoch_loss() -> None:
     assert set(curves) >= {"loss", "val_loss", "train_loss"}
     assert curves["train_loss"].shape == (2,)
     assert curves["train_loss"][-1] == pytest.approx(model.evaluate(x, y, verbose=0), rel=1e-5)
+    val = model.evaluate(x[:16], y[:16], verbose=0, return_dict=True)
+    assert curves["val_loss"][-1] == pytest.approx(val["loss"], rel=1e-5)
+    right = np.argmax(model.predict(x[:16], verbose=0), axis=1) == y[:16]
+    assert curves["val_accuracy"][-1] == pytest.approx(right.mean(), abs=1e-6)
+    assert curves["val_loss"].shape == curves["val_accuracy"].shape == (2,)
+    steps = mlp_runs.fit_recording(
+        _mlp(seed=1), x, y, (x[:16], y[:16]), 3, 16, steps_per_epoch=2, record_train_loss=False
+    )
+    assert "train_loss" not in steps and steps["val_loss"].shape == (3,)
 
 
 def test_figures_have_titles_and_alt_text() -> None:
