@@ -142,10 +142,11 @@ $(JAX_STAMP): requirements-jax.txt requirements.txt pyproject.toml
 
 # The Keras notebooks on the JAX backend (issue 23): nbval's lax mode runs every cell in a fresh
 # kernel and fails on any error (a failed assert included) without comparing the stored outputs,
-# which are TensorFlow's. Not part of `make test` (time budget).
+# which are TensorFlow's; and the unit tests of the backend choice, whose JAX tests need jax.
+# Not part of `make test` (time budget).
 test-jax: $(JAX_STAMP)
 	KERAS_BACKEND=jax $(JAX_VENV)/bin/python -m pytest --offline --nbval-lax -p no:xdist \
-		$(JAX_NOTEBOOKS)
+		tests/test_backend.py $(JAX_NOTEBOOKS)
 
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.2.0"; exit 2; }
