@@ -81,12 +81,132 @@ def with_dropout(model: Any, rate: float, after: str, seed: int) -> Any:
 
 def _loss_and_accuracy(model: Any, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """The compiled loss and the accuracy of ``model`` on (x, y), in one forward pass with
-    dropout off: what ``evaluate`` returns, without its per-call set-up cost."""
+    dropout off: what ``evaluate`` returns, without its per-call set-up cost. The pass is
+    ``predict_on_batch`` (all of x as one batch, compiled once per model), faster than calling
+    ``model(x)`` layer by layer."""
     import keras
 
-    out = model(x, training=False)
+    out = model.predict_on_batch(x)
     loss = keras.ops.mean(keras.losses.get(model.loss)(y, out))
     return float(loss), float(np.mean(np.argmax(out, axis=1) == y))
+
+
+# --- one compiled copy per kind of model ---------------------------------------------------------
+
+_COPIES: dict[str, Any] = {}  # kind of model (see _kind) -> its compiled copy
+
+
+def _without(config: Any, keys: tuple[str, ...]) -> Any:
+    """``config`` (nested dicts and lists) with the entries named in ``keys`` removed."""
+    if isinstance(config, dict):
+        return {k: _without(v, keys) for k, v in config.items() if k not in keys}
+    if isinstance(config, (list, tuple)):
+        return [_without(v, keys) for v in config]
+    return config
+
+
+def _kind(model: Any, steps_per_execution: int) -> str:
+    """What a compiled training step depends on: the layers and their settings, the loss, the
+    metrics and the optimizer with its settings. Names and seeds are left out: names change
+    nothing, and a seed only sets a starting state that ``_train_copy`` copies in."""
+    import json
+
+    compile_config = dict(model.get_compile_config(), steps_per_execution=steps_per_execution)
+    config = _without([model.get_config(), compile_config], ("name", "seed"))
+    return type(model).__name__ + json.dumps(config, sort_keys=True, default=str)
+
+
+def _state(model: Any) -> list[Any]:
+    """Every variable of ``model``'s layers (weights, and the state of each layer's random
+    generator, e.g. Dropout's), layer by layer."""
+    return [v for layer in model.layers for v in layer.variables]
+
+
+def _assign(targets: list[Any], sources: list[Any]) -> None:
+    if len(targets) != len(sources):
+        raise ValueError(f"{len(sources)} variables cannot be copied into {len(targets)}")
+    for target, source in zip(targets, sources):
+        target.assign(source)
+
+
+def _train_copy(model: Any, steps_per_execution: int) -> Any:
+    """The compiled copy of ``model``'s kind, set to ``model``'s weights and random state and to
+    a fresh optimizer of ``model``'s settings. It is made (cloned and compiled) the first time;
+    the Python and NumPy random states are put back afterwards, so making it draws nothing that
+    ``model.fit`` would have drawn."""
+    import random
+
+    import keras
+
+    from helpers import runtime
+
+    kind = _kind(model, steps_per_execution)
+    if kind not in _COPIES:
+        python_state, numpy_state = random.getstate(), np.random.get_state()
+        with runtime.model_scope():
+            copy = keras.models.clone_model(model)
+            copy.compile_from_config(
+                dict(model.get_compile_config(), steps_per_execution=steps_per_execution)
+            )
+            copy.optimizer.build(copy.trainable_variables)
+        random.setstate(python_state)
+        np.random.set_state(numpy_state)
+        _COPIES[kind] = copy
+    copy = _COPIES[kind]
+    _assign(_state(copy), _state(model))
+    fresh = type(copy.optimizer).from_config(copy.optimizer.get_config())
+    with runtime.model_scope():
+        fresh.build(copy.trainable_variables)
+    _assign(copy.optimizer.variables, fresh.variables)
+    return copy
+
+
+def fit(
+    model: Any,
+    x: Any,
+    y: Any,
+    epochs: int,
+    batch_size: int = 128,
+    callbacks: list[Any] | None = None,
+    steps_per_epoch: int | None = None,
+) -> dict[str, np.ndarray]:
+    """``model.fit(x, y, epochs, batch_size, ...)`` without output, for a compiled model not
+    trained yet; returns its history as arrays and leaves ``model`` trained.
+
+    The same updates as ``model.fit`` (same batches in the same order, same steps), made faster:
+    a compiled copy of the model is kept for each kind of model (layers, loss, metrics and
+    optimizer settings), so the training step is traced once per kind, not once per model, and
+    it runs a whole epoch per call (``steps_per_execution``). The copy starts from ``model``'s
+    weights and a fresh optimizer; at the end ``model`` gets the copy's weights and optimizer
+    state (``model.optimizer.iterations`` counts the steps). Callbacks see the copy as their
+    model. Taught in 07_keras_sequential_mlp; also used by 08_functional_api.
+    """
+    from helpers import runtime
+
+    if getattr(model, "optimizer", None) is None:
+        raise ValueError("compile the model before fitting it.")
+    if model.optimizer.built and int(model.optimizer.iterations) > 0:
+        raise ValueError("this model has already been trained: fit it with model.fit.")
+    n = len(y if not isinstance(y, dict) else next(iter(y.values())))
+    per_epoch = steps_per_epoch or -(-n // batch_size)
+    copy = _train_copy(model, per_epoch)
+    # An explicit steps_per_epoch (here: the number of batches) makes fit start one data
+    # iterator per pass over the data instead of two: the same batches, less set-up.
+    history = copy.fit(
+        x,
+        y,
+        epochs=epochs,
+        batch_size=batch_size,
+        steps_per_epoch=per_epoch,
+        callbacks=callbacks,
+        verbose=0,
+    )
+    _assign(_state(model), _state(copy))
+    if not model.optimizer.built:
+        with runtime.model_scope():
+            model.optimizer.build(model.trainable_variables)
+    _assign(model.optimizer.variables, copy.optimizer.variables)
+    return {name: np.array(values) for name, values in history.history.items()}
 
 
 def fit_recording(
@@ -100,7 +220,7 @@ def fit_recording(
     steps_per_epoch: int | None = None,
     record_train_loss: bool = True,
 ) -> dict[str, np.ndarray]:
-    """``model.fit`` without output; returns its history plus ``train_loss`` at every epoch's end.
+    """``model.fit`` without output (``fit`` above); returns its history plus ``train_loss``.
 
     ``train_loss`` is the loss on (x, y) with the weights at the end of each epoch (dropout off),
     unlike fit's ``loss``, the mean of the epoch's batch losses (dropout on). ``val_loss`` and
@@ -121,35 +241,22 @@ def fit_recording(
     class _Measure(keras.callbacks.Callback):
         def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
             if record_train_loss:
-                measured["train_loss"].append(_loss_and_accuracy(model, x, y)[0])
-            val_loss, val_accuracy = _loss_and_accuracy(model, x_val, y_val)
+                measured["train_loss"].append(_loss_and_accuracy(self.model, x, y)[0])
+            val_loss, val_accuracy = _loss_and_accuracy(self.model, x_val, y_val)
             measured["val_loss"].append(val_loss)
             measured["val_accuracy"].append(val_accuracy)
             if logs is not None:
                 logs.update(val_loss=val_loss, val_accuracy=val_accuracy)
 
-    # Run a whole epoch per call of the compiled training step (steps_per_execution): the same
-    # updates in the same order, without the Python round trip between batches. Only for a model
-    # not trained yet, and put back afterwards, so a later fit, evaluate or predict is unchanged.
-    per_epoch = steps_per_epoch or -(-len(x) // batch_size)
-    fresh = model.train_function is None and model.steps_per_execution == 1
-    if fresh:
-        model.steps_per_execution = per_epoch
-    try:
-        history = model.fit(
-            x,
-            y,
-            epochs=epochs,
-            batch_size=batch_size,
-            steps_per_epoch=steps_per_epoch,
-            callbacks=[_Measure(), *(callbacks or [])],
-            verbose=0,
-        )
-    finally:
-        if fresh:
-            model.steps_per_execution = 1
-            model.train_function = None  # traced for a whole epoch per call
-    curves = {name: np.array(values) for name, values in history.history.items()}
+    curves = fit(
+        model,
+        x,
+        y,
+        epochs,
+        batch_size,
+        callbacks=[_Measure(), *(callbacks or [])],
+        steps_per_epoch=steps_per_epoch,
+    )
     curves.update({name: np.array(values) for name, values in measured.items()})
     return curves
 

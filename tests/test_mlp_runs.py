@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import keras
 import numpy as np
 import pytest
@@ -132,3 +134,108 @@ def test_paired_interval_combines_seed_and_image_noise_in_quadrature() -> None:
     assert np.isclose(result["t"], scipy.stats.t.ppf(0.975, df=4))
     assert np.isclose(result["high"] - result["mean"], result["t"] * result["se"])
     assert np.isclose(result["mean"] - result["low"], result["t"] * result["se"])
+
+
+def _two_heads(seed: int) -> keras.Model:
+    keras.utils.set_random_seed(seed)
+    image = keras.Input(shape=(4, 4))
+    h = keras.layers.Dense(8, activation="relu")(keras.layers.Flatten()(image))
+    model = keras.Model(
+        image, {"digit": keras.layers.Dense(3, name="digit")(h), "odd": keras.layers.Dense(1)(h)}
+    )
+    model.compile(
+        optimizer="adam",
+        loss={
+            "digit": keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+            "odd": keras.losses.BinaryCrossentropy(from_logits=True),
+        },
+        loss_weights={"digit": 1.0, "odd": 0.5},
+        metrics={"odd": [keras.metrics.BinaryAccuracy(name="accuracy", threshold=0.0)]},
+    )
+    return model
+
+
+def _fit_both_ways(make: Any, x: np.ndarray, y: Any, **settings: Any) -> tuple[Any, Any, Any, Any]:
+    """The same fresh model trained by model.fit and by mlp_runs.fit, the batch order fixed."""
+    reference = make()
+    keras.utils.set_random_seed(7)
+    expected = reference.fit(x, y, verbose=0, **settings).history
+    model = make()
+    keras.utils.set_random_seed(7)
+    history = mlp_runs.fit(model, x, y, **settings)
+    return reference, expected, model, history
+
+
+def _assert_same_training(reference: Any, expected: Any, model: Any, history: Any) -> None:
+    assert set(history) == set(expected)
+    for name, values in expected.items():
+        np.testing.assert_array_equal(history[name], np.array(values), err_msg=name)
+    for a, b in zip(model.get_weights(), reference.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert int(model.optimizer.iterations) == int(reference.optimizer.iterations)
+    for a, b in zip(model.optimizer.variables, reference.optimizer.variables, strict=True):
+        np.testing.assert_array_equal(keras.ops.convert_to_numpy(a), keras.ops.convert_to_numpy(b))
+
+
+def test_fit_trains_exactly_like_model_fit_and_compiles_once_per_kind() -> None:
+    x, y = _data(70)  # 5 batches of 16, the last one partial
+    settings = dict(epochs=3, batch_size=16)
+    _assert_same_training(*_fit_both_ways(lambda: _mlp(seed=11), x, y, **settings))
+    made = len(mlp_runs._COPIES)
+    _assert_same_training(*_fit_both_ways(lambda: _mlp(seed=12), x, y, **settings))
+    assert len(mlp_runs._COPIES) == made  # the second model of the same kind reused the copy
+    x, y = _data(96)  # 6 batches: two "epochs" of 3 steps each pass over the data
+    _assert_same_training(
+        *_fit_both_ways(lambda: _mlp(seed=12), x, y, epochs=4, batch_size=16, steps_per_epoch=3)
+    )
+
+
+def test_fit_of_a_dropout_model_and_of_a_two_headed_model() -> None:
+    x, y = _data(64)
+
+    def dropout_model(seed: int) -> keras.Model:
+        return mlp_runs.with_dropout(_mlp(seed=seed), 0.5, after="hidden", seed=seed)
+
+    for seed in (1, 2):  # the second reuses the first one's copy, with its own dropout masks
+        _assert_same_training(
+            *_fit_both_ways(lambda s=seed: dropout_model(s), x, y, epochs=3, batch_size=16)
+        )
+    targets = {"digit": y, "odd": (y % 2).astype("float32")[:, None]}
+    for seed in (3, 4):
+        _assert_same_training(
+            *_fit_both_ways(lambda s=seed: _two_heads(s), x, targets, epochs=2, batch_size=16)
+        )
+
+
+def test_fit_leaves_the_random_state_as_model_fit_would() -> None:
+    import random
+
+    x, y = _data(32)
+    model = _mlp(seed=5)
+    model.compile(optimizer=keras.optimizers.SGD(0.05), loss="sparse_categorical_crossentropy")
+    state = random.getstate(), np.random.get_state()[1].copy()
+    mlp_runs.fit(model, x, y, epochs=1, batch_size=16)  # a new kind: its copy is made here
+    assert random.getstate() == state[0]
+    np.testing.assert_array_equal(np.random.get_state()[1], state[1])
+
+
+def test_fit_refuses_a_trained_model_and_an_uncompiled_one() -> None:
+    x, y = _data(32)
+    model = _mlp(seed=2)
+    model.fit(x, y, epochs=1, batch_size=16, verbose=0)
+    with pytest.raises(ValueError, match="already been trained"):
+        mlp_runs.fit(model, x, y, epochs=1)
+    with pytest.raises(ValueError, match="compile"):
+        mlp_runs.fit(_mlp(compiled=False), x, y, epochs=1)
+
+
+def test_fit_recording_with_early_stopping_restores_the_best_weights() -> None:
+    x, y = _data(64)
+    x_val, y_val = x[:16], (y[:16] + 1) % 3  # labels it cannot fit: the loss soon turns up
+    model = _mlp(seed=4)
+    stop = keras.callbacks.EarlyStopping(patience=2, restore_best_weights=True)
+    curves = mlp_runs.fit_recording(model, x, y, (x_val, y_val), 30, 16, callbacks=[stop])
+    assert len(curves["val_loss"]) == stop.best_epoch + 1 + 2 < 30
+    restored = model.evaluate(x_val, y_val, verbose=0)
+    assert restored == pytest.approx(curves["val_loss"][stop.best_epoch], rel=1e-5)
+    assert int(model.optimizer.iterations) == 4 * len(curves["val_loss"])
