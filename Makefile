@@ -12,6 +12,9 @@
 #                    every notebook (solutions full marks, blank zero) and every answer key is
 #                    rebuilt at full strength (`make test` autogrades 04 and 11, checks the rest
 #                    statically; docs/GRADING.md)
+#   make test-jax    the Keras notebooks (03, 04, 07, 08, 09) under KERAS_BACKEND=jax with a pinned
+#                    CPU jax (requirements-jax.txt) in $(JAX_VENV): every cell runs and every assert
+#                    holds; the stored (TensorFlow) outputs are not compared (nbval's lax mode)
 #   make release VERSION=1.2.0   bump the version; badges and setup cells name the tag v1.2.0
 #   make student     write the student notebooks to student/ (exercises unanswered)
 #   make nbgrader    write an nbgrader course (source/ of every notebook) to build/nbgrader/;
@@ -32,6 +35,9 @@ COLAB_RUN := build/colab
 KAGGLE_VENV ?= .venv-kaggle
 KAGGLE_STAMP := $(KAGGLE_VENV)/.installed
 KAGGLE_RUN := build/kaggle
+JAX_VENV ?= .venv-jax
+JAX_STAMP := $(JAX_VENV)/.installed
+JAX_NOTEBOOKS := $(wildcard $(foreach n,03 04 07 08 09,notebooks/$(n)_*.ipynb))
 NB ?=
 AXE := tools/a11y/node_modules/axe-core/axe.min.js
 # Empty: the site shows the notebooks that SOURCE in tools/build_site.py names (the one setting).
@@ -39,7 +45,7 @@ SITE_SOURCE ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-native test-nbgrader lint format notebooks student keys nbgrader test-colab test-kaggle release site clean
+.PHONY: lab test test-native test-nbgrader lint format notebooks student keys nbgrader test-colab test-kaggle test-jax release site clean
 
 # On a machine with an NVIDIA GPU, TensorFlow's CUDA libraries too (requirements-gpu.txt), so that
 # the notebooks and the tests use the GPU; GPU=0 skips them. The test run's header names the device.
@@ -142,6 +148,19 @@ test-kaggle: $(KAGGLE_STAMP)
 	rm -rf $(KAGGLE_RUN) && mkdir -p $(KAGGLE_RUN) && cp -r notebooks $(KAGGLE_RUN)/
 	$(KAGGLE_VENV)/bin/python -m pytest --offline $(KAGGLE_RUN)/notebooks
 
+$(JAX_STAMP): requirements-jax.txt requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(JAX_VENV)
+	$(JAX_VENV)/bin/python -m pip install -r requirements-jax.txt
+	touch $(JAX_STAMP)
+
+# The Keras notebooks on the JAX backend (issue 23): nbval's lax mode runs every cell in a fresh
+# kernel and fails on any error (a failed assert included) without comparing the stored outputs,
+# which are TensorFlow's; and the unit tests of the backend choice, whose JAX tests need jax.
+# Not part of `make test` (time budget).
+test-jax: $(JAX_STAMP)
+	KERAS_BACKEND=jax $(JAX_VENV)/bin/python -m pytest --offline --nbval-lax -p no:xdist \
+		tests/test_backend.py $(JAX_NOTEBOOKS)
+
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.2.0"; exit 2; }
 	$(BIN)/python tools/release.py $(VERSION)
@@ -160,4 +179,4 @@ site: $(STAMP)
 	$(BIN)/python tools/build_site.py $(if $(SITE_SOURCE),--source $(SITE_SOURCE))
 
 clean:
-	rm -rf $(VENV) $(COLAB_VENV) $(KAGGLE_VENV) tools/a11y/node_modules build dist
+	rm -rf $(VENV) $(COLAB_VENV) $(KAGGLE_VENV) $(JAX_VENV) tools/a11y/node_modules build dist

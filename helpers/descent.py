@@ -22,6 +22,20 @@ from helpers.surfaces import Surface, saddle
 Descend = Callable[..., dict[str, np.ndarray]]
 
 
+def _update(model: Any, loss_fn: Any, optimizer: Any) -> Callable[[Any, Any], Any]:
+    """The loop body of 10_gradient_descent_batch_size: predict, loss, gradients, apply; the loss."""
+    import tensorflow as tf
+
+    def update(xb: Any, yb: Any) -> Any:
+        with tf.GradientTape() as tape:
+            loss = loss_fn(yb, model(xb, training=True))
+        grads = tape.gradient(loss, model.trainable_variables)
+        optimizer.apply_gradients(zip(grads, model.trainable_variables))
+        return loss
+
+    return update
+
+
 def make_step(model: Any, loss_fn: Any, optimizer: Any, n_features: int) -> Callable[..., Any]:
     """One update of ``model`` by ``optimizer`` on a batch (xb, yb), compiled once for any batch size.
 
@@ -30,22 +44,17 @@ def make_step(model: Any, loss_fn: Any, optimizer: Any, n_features: int) -> Call
     ``input_signature`` (shape ``[None, n_features]``: any number of rows) makes one traced graph
     serve every batch size; ``optimizer.build`` creates the optimizer's variables first, because
     a ``tf.function`` may not create variables after its first call. Returns the batch's loss.
+    What is returned is the traced graph itself (``get_concrete_function``): calling it skips the
+    look-up of the matching graph that every call of a ``tf.function`` makes. Pass it tensors.
     """
     import tensorflow as tf
 
     optimizer.build(model.trainable_variables)
-
-    @tf.function(
-        input_signature=[tf.TensorSpec([None, n_features]), tf.TensorSpec([None], tf.int64)]
+    step = tf.function(
+        _update(model, loss_fn, optimizer),
+        input_signature=[tf.TensorSpec([None, n_features]), tf.TensorSpec([None], tf.int64)],
     )
-    def step(xb: Any, yb: Any) -> Any:
-        with tf.GradientTape() as tape:
-            loss = loss_fn(yb, model(xb, training=True))
-        grads = tape.gradient(loss, model.trainable_variables)
-        optimizer.apply_gradients(zip(grads, model.trainable_variables))
-        return loss
-
-    return step
+    return step.get_concrete_function()
 
 
 def make_descend(model: Any, loss_fn: Any, x: np.ndarray, y: np.ndarray) -> Descend:
@@ -56,7 +65,10 @@ def make_descend(model: Any, loss_fn: Any, x: np.ndarray, y: np.ndarray) -> Desc
     skips the last batch when fewer images are left than a batch holds), and returns the arrays
     ``updates``, ``seconds`` (time spent in the updates only) and ``loss`` (on all of x, recorded
     every ``record_every`` updates, outside the timed part). With ``decay`` = tau, update t uses
-    learning_rate / (1 + t / tau). The compiled step is ``descend.step`` and its optimizer
+    learning_rate / (1 + t / tau). Each call into TensorFlow runs ``updates_per_call`` updates
+    (default 1, as the notebook's loop and ``fit`` do; never past a record): more per call gives
+    the same updates and weights with less overhead per update, and ``seconds`` then counts that
+    overhead once per call. The compiled one-batch step is ``descend.step`` and the optimizer
     ``descend.optimizer``. Taught in 10_gradient_descent_batch_size.
     """
     import keras
@@ -67,12 +79,30 @@ def make_descend(model: Any, loss_fn: Any, x: np.ndarray, y: np.ndarray) -> Desc
     start_weights = model.get_weights()
     optimizer = keras.optimizers.SGD()
     step = make_step(model, loss_fn, optimizer, int(x.shape[1]))
+    update = _update(model, loss_fn, optimizer)
+
+    @tf.function(
+        input_signature=[tf.TensorSpec([None, None], tf.int64), tf.TensorSpec([None], tf.float32)]
+    )
+    def run_updates(batches: Any, rates: Any) -> Any:
+        """One update per row of ``batches`` (indices into x), at the rates in ``rates``."""
+        loss = tf.constant(0.0)
+        for i in tf.range(tf.shape(batches)[0]):
+            optimizer.learning_rate.assign(rates[i])
+            loss = update(tf.gather(x_all, batches[i]), tf.gather(y_all, batches[i]))
+        return loss
 
     @tf.function
     def full_loss() -> Any:
         return loss_fn(y_all, model(x_all))
 
-    step(x_all[:2], y_all[:2])  # trace the step once, so that no timed run pays for it
+    # trace once (on a copy of the weights, put back after), so that no timed run pays for it
+    weights_now = model.get_weights()
+    run_updates(np.zeros((1, 2), np.int64), np.zeros(1, np.float32))
+    model.set_weights(weights_now)
+    run_updates = run_updates.get_concrete_function()
+    step(x_all[:2], y_all[:2])  # the one-batch step too (it is for timing one update)
+    model.set_weights(weights_now)
 
     def descend(
         batch_size: int,
@@ -82,30 +112,43 @@ def make_descend(model: Any, loss_fn: Any, x: np.ndarray, y: np.ndarray) -> Desc
         decay: float | None = None,
         seed: int = 0,
         weights: list[np.ndarray] | None = None,
+        updates_per_call: int = 1,
     ) -> dict[str, np.ndarray]:
         if not 1 <= batch_size <= n:
             raise ValueError(f"batch_size must be between 1 and {n}, got {batch_size}.")
         if updates < 1:
             raise ValueError(f"updates must be a positive integer, got {updates}.")
+        if updates_per_call < 1:
+            raise ValueError(
+                f"updates_per_call must be a positive integer, got {updates_per_call}."
+            )
         record_every = record_every or updates
         model.set_weights(start_weights if weights is None else weights)
-        optimizer.learning_rate = learning_rate
         rng = np.random.default_rng(seed)
-        order, pos, seconds = rng.permutation(n), 0, 0.0
-        log = {"updates": [0], "seconds": [0.0], "loss": [float(full_loss())]}
-        for update in range(1, updates + 1):
+        order, pos, batches = rng.permutation(n), 0, []
+        for _ in range(updates):
             if pos + batch_size > n:  # a new pass: a new random order
                 order, pos = rng.permutation(n), 0
-            batch = order[pos : pos + batch_size]
+            batches.append(order[pos : pos + batch_size])  # the rows of the next batch
             pos += batch_size
-            xb, yb = tf.gather(x_all, batch), tf.gather(y_all, batch)  # the rows in `batch`
-            if decay is not None:
-                optimizer.learning_rate = learning_rate / (1 + update / decay)
+        batches = np.array(batches, dtype=np.int64)
+        t = np.arange(1, updates + 1)
+        rates = (
+            np.full(updates, learning_rate) if decay is None else learning_rate / (1 + t / decay)
+        )
+        rates = rates.astype(np.float32)  # what assigning each rate to the optimizer would store
+        seconds = 0.0
+        log = {"updates": [0], "seconds": [0.0], "loss": [float(full_loss())]}
+        done = 0
+        while done < updates:
+            end = min(done + updates_per_call, (done // record_every + 1) * record_every, updates)
+            part, part_rates = tf.constant(batches[done:end]), tf.constant(rates[done:end])
             tic = time.perf_counter()
-            step(xb, yb).numpy()  # .numpy() waits until the update is done
+            run_updates(part, part_rates).numpy()  # .numpy() waits until the updates are done
             seconds += time.perf_counter() - tic
-            if update % record_every == 0:
-                log["updates"].append(update)
+            done = end
+            if done % record_every == 0:
+                log["updates"].append(done)
                 log["seconds"].append(seconds)
                 log["loss"].append(float(full_loss()))
         return {key: np.array(values) for key, values in log.items()}
@@ -134,7 +177,8 @@ def make_batch_gradient(
         grads = tape.gradient(loss, model.trainable_variables)
         return tf.concat([tf.reshape(g, [-1]) for g in grads], axis=0)
 
-    return lambda batch: flat_gradient(np.asarray(batch, dtype=np.int64)).numpy()
+    compiled = flat_gradient.get_concrete_function()  # the traced graph: no look-up per call
+    return lambda batch: compiled(tf.constant(np.asarray(batch, dtype=np.int64))).numpy()
 
 
 def noise_directions(

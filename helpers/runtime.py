@@ -35,12 +35,13 @@ class RuntimeInfo:
     keras: str
     device: str
     seed: int
+    backend: str = "tensorflow"
 
     def line(self) -> str:
         """The one-line summary the setup cell prints."""
         return (
             f"Python {self.python} | TensorFlow {self.tensorflow} | Keras {self.keras}"
-            f" | device: {self.device} | seed: {self.seed}"
+            f" (backend: {self.backend}) | device: {self.device} | seed: {self.seed}"
         )
 
 
@@ -86,12 +87,18 @@ def device_kind(devices: Sequence[Any] | None = None) -> str:
 def strategy(devices: Sequence[Any] | None = None) -> Any:
     """Return the ``tf.distribute`` strategy for this runtime: build models under its ``scope()``.
 
+    On Keras's JAX backend (issue 23: TPU runtimes without TensorFlow), its counterpart instead:
+    ``keras.distribution.DataParallel`` over all of JAX's devices where there are several (a TPU's
+    cores), or None on one device (nothing to distribute; ``model_scope`` then changes nothing).
+
     TPUStrategy where a TPU is attached, MirroredStrategy for several GPUs, otherwise the
     default strategy (one CPU or one GPU). This runtime's strategy is created once per process,
     so every call returns the same object (models built under one scope can be trained together);
     passing ``devices`` builds a fresh one for those devices (used by the tests).
     """
     if devices is None:
+        if _keras_backend() == "jax":
+            return _runtime_jax_distribution()
         return _runtime_strategy()
     return _make_strategy(devices)
 
@@ -101,8 +108,41 @@ def model_scope() -> Any:
 
     ``with runtime.model_scope(): model = ...`` places the model's weights through this runtime's
     ``strategy()``. On one CPU or one GPU it changes nothing. Taught in 07_keras_sequential_mlp.
+    On the JAX backend it is the scope of ``keras.distribution.DataParallel`` over all devices
+    (also set for the whole process, so that ``fit`` shards each batch), or nothing on one device.
     """
-    return strategy().scope()
+    chosen = strategy()
+    if chosen is None:
+        return contextlib.nullcontext()
+    return chosen.scope()
+
+
+def _keras_backend() -> str:
+    """Keras's backend if Keras is imported, else the one it will take (TensorFlow by default)."""
+    keras = sys.modules.get("keras")
+    if keras is not None:
+        return keras.backend.backend()
+    return os.environ.get("KERAS_BACKEND", "tensorflow")
+
+
+def jax_distribution(devices: Sequence[Any]) -> Any:
+    """``keras.distribution.DataParallel`` over ``devices`` (JAX's), or None for one device."""
+    if len(devices) <= 1:
+        return None
+    import keras
+
+    return keras.distribution.DataParallel(devices=list(devices))
+
+
+@functools.cache
+def _runtime_jax_distribution() -> Any:
+    import jax
+    import keras
+
+    distribution = jax_distribution(jax.devices())
+    if distribution is not None:
+        keras.distribution.set_distribution(distribution)
+    return distribution
 
 
 @functools.cache
@@ -152,10 +192,17 @@ def version_warnings(python: str, tensorflow: str, keras: str) -> list[str]:
     return warnings
 
 
-def setup(seed: int = 42, deterministic: bool = True) -> RuntimeInfo:
-    """Prepare a notebook: quiet TensorFlow, fix the seeds, print versions and device.
+def setup(
+    seed: int = 42, deterministic: bool = True, backends: Sequence[str] = ("tensorflow",)
+) -> RuntimeInfo:
+    """Prepare a notebook: quiet TensorFlow, fix the seeds, print versions, backend and device.
 
-    Sets the Keras backend to TensorFlow and TensorFlow's log level before importing it, imports
+    ``backends`` are the Keras backends the notebook runs on: TensorFlow only (the default: the
+    notebooks about TensorFlow's tensors, tape and ``tf.function``), or also ``"jax"`` for the Keras
+    notebooks, whose setup cell chooses JAX on TPU runtimes (issue 23). KERAS_BACKEND picks one;
+    unset, it is TensorFlow. The device is then the backend's (JAX's devices on JAX).
+
+    Sets the Keras backend (default TensorFlow) and TensorFlow's log level before importing it, imports
     it and initialises its devices with stderr silenced (its C++ start-up lines are not errors),
     seeds Python, NumPy and TensorFlow, and, with ``deterministic``, makes TensorFlow's ops
     deterministic and float32 products full precision (no TF32 on GPUs), so that training
@@ -165,10 +212,13 @@ def setup(seed: int = 42, deterministic: bool = True) -> RuntimeInfo:
         raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
     os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
     backend = os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-    if backend != "tensorflow":
+    if backend not in backends:
         raise RuntimeError(
-            f"KERAS_BACKEND is {backend!r}, but this series uses TensorFlow (GradientTape, "
+            f"KERAS_BACKEND is {backend!r}, but this notebook uses TensorFlow (GradientTape, "
             "tf.function). Unset KERAS_BACKEND or set it to 'tensorflow', then restart the kernel."
+            if tuple(backends) == ("tensorflow",)
+            else f"KERAS_BACKEND is {backend!r}; this notebook runs on {', '.join(backends)}. "
+            "Unset KERAS_BACKEND or set it to one of those, then restart the kernel."
         )
     with stderr_silenced():
         import keras
@@ -177,11 +227,15 @@ def setup(seed: int = 42, deterministic: bool = True) -> RuntimeInfo:
         tf.get_logger().setLevel("ERROR")
         devices = tf.config.list_physical_devices()
         tf.reduce_sum(tf.ones((2, 2)))  # initialise the devices while stderr is silenced
-    if keras.backend.backend() != "tensorflow":
+    if keras.backend.backend() != backend:
         raise RuntimeError(
             f"Keras was already imported with the {keras.backend.backend()!r} backend. "
             "Restart the kernel and run the setup cell first."
         )
+    if backend == "jax":
+        import jax
+
+        devices = [d.platform for d in jax.devices()]
     keras.utils.set_random_seed(seed)
     if deterministic:
         tf.config.experimental.enable_op_determinism()
@@ -197,6 +251,7 @@ def setup(seed: int = 42, deterministic: bool = True) -> RuntimeInfo:
         keras=keras.__version__,
         device=device_kind(devices),
         seed=seed,
+        backend=backend,
     )
     print(info.line())
     for warning in version_warnings(info.python, info.tensorflow, info.keras):

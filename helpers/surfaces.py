@@ -73,8 +73,6 @@ def trajectories(
     ``fn`` and calls ``optimizer.apply_gradients``. All optimizers run in one ``tf.function``.
     Returns ``{name: array of shape (steps + 1, 2)}``, the start point first.
     """
-    import tensorflow as tf
-
     if not optimizers:
         raise ValueError("optimizers is empty: pass a mapping {name: keras optimizer}.")
     if int(steps) != steps or steps < 1:
@@ -89,6 +87,11 @@ def trajectories(
             )
     steps = int(steps)
     names = list(optimizers)
+    if _keras_backend() == "jax":
+        stacked = _jax_run([optimizers[name] for name in names], fn, start_arr, steps)
+        return {name: stacked[:, k, :] for k, name in enumerate(names)}
+    import tensorflow as tf
+
     points = [tf.Variable(start_arr) for _ in names]
     opts = [optimizers[name] for name in names]
     for opt, point in zip(opts, points):
@@ -107,6 +110,40 @@ def trajectories(
 
     stacked = run().numpy()
     return {name: stacked[:, k, :] for k, name in enumerate(names)}
+
+
+def _keras_backend() -> str:
+    import keras
+
+    return keras.config.backend()
+
+
+def _jax_run(opts: Sequence[Any], fn: SurfaceFn, start: np.ndarray, steps: int) -> np.ndarray:
+    """``trajectories`` on Keras's JAX backend: the same updates, with ``jax.grad`` for the tape and
+    the optimizers' ``stateless_apply`` in one compiled ``jax.lax.scan``. (steps + 1, n, 2)."""
+    import jax
+    import jax.numpy as jnp
+    import keras
+
+    grad = jax.grad(lambda w: fn(w[0], w[1]))
+    states = []
+    for opt in opts:
+        opt.build([keras.Variable(start)])
+        states.append([v.value for v in opt.variables])
+
+    def step(carry: Any, _: Any) -> Any:
+        new = []
+        for opt, (w, state) in zip(opts, carry):
+            (w,), state = opt.stateless_apply(state, [grad(w)], [w])
+            new.append((w, state))
+        return new, jnp.stack([w for w, _ in new])
+
+    start_w = jnp.asarray(start)
+    _, path = jax.jit(lambda c: jax.lax.scan(step, c, None, length=steps))(
+        [(start_w, state) for state in states]
+    )
+    first = np.broadcast_to(start, (1, len(opts), 2))
+    return np.concatenate([first, np.asarray(path)]).astype(np.float32)
 
 
 def sign_changes(values: Sequence[float] | np.ndarray) -> int:

@@ -28,6 +28,9 @@ def test_best_seconds_takes_the_fastest_run() -> None:
 
 def test_gflops_are_positive() -> None:
     assert benchmark.matmul_gflops(64, repeats=2) > 0
+    operands = benchmark._OPERANDS[64, "float32"]
+    assert benchmark.matmul_gflops(64, repeats=1) > 0
+    assert benchmark._OPERANDS[64, "float32"] is operands  # drawn once, reused
     assert benchmark.peak_matmul_gflops((32, 64), repeats=1) > 0
     with pytest.raises(ValueError, match="sizes is empty"):
         benchmark.peak_matmul_gflops(())

@@ -65,6 +65,36 @@ def test_descend_restarts_from_the_given_weights_and_decays() -> None:
         descend(4, 0, 0.1)
 
 
+def test_several_updates_per_call_give_the_same_run() -> None:
+    model, loss_fn, x, y = _tiny_problem()
+    descend = descent.make_descend(model, loss_fn, x, y)
+    one = descend(6, 13, 0.3, record_every=4, decay=7.0, seed=2)
+    one_weights = model.get_weights()
+    for per_call in (3, 4, 100):
+        many = descend(6, 13, 0.3, record_every=4, decay=7.0, seed=2, updates_per_call=per_call)
+        assert list(many["updates"]) == list(one["updates"]) == [0, 4, 8, 12]
+        np.testing.assert_array_equal(many["loss"], one["loss"])
+        for a, b in zip(model.get_weights(), one_weights):
+            np.testing.assert_array_equal(a, b)
+    with pytest.raises(ValueError, match="updates_per_call"):
+        descend(4, 2, 0.1, updates_per_call=0)
+
+
+def test_step_is_one_update() -> None:
+    import tensorflow as tf
+
+    model, loss_fn, x, y = _tiny_problem()
+    descend = descent.make_descend(model, loss_fn, x, y)
+    start = model.get_weights()
+    descend(5, 1, 0.2, seed=3)  # one update on the first batch of seed 3's order
+    after_descend = model.get_weights()
+    batch = np.random.default_rng(3).permutation(40)[:5]
+    model.set_weights(start)
+    descend.step(tf.constant(x[batch]), tf.constant(y[batch].astype(np.int64)))
+    for a, b in zip(model.get_weights(), after_descend):
+        np.testing.assert_array_equal(a, b)
+
+
 def test_batch_gradient_is_the_mean_of_single_gradients() -> None:
     model, loss_fn, x, y = _tiny_problem()
     gradient = descent.make_batch_gradient(model, loss_fn, x, y)

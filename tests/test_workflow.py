@@ -38,7 +38,7 @@ def _workflow() -> dict:
 def test_workflow_runs_the_readme_test_command() -> None:
     workflow = _workflow()
     test_command = readme_commands()[1]
-    assert set(workflow["jobs"]) == {"cpu", "gpu", "colab", "kaggle", "nbgrader", "site"}
+    assert set(workflow["jobs"]) == {"cpu", "gpu", "colab", "kaggle", "jax", "nbgrader", "site"}
     for name in ("cpu", "gpu"):
         job = workflow["jobs"][name]
         runs = [step["run"] for step in job["steps"] if "run" in step]
@@ -99,3 +99,17 @@ def test_the_nbgrader_job_runs_make_test_nbgrader_outside_make_test() -> None:
     )
     test_recipe = re.search(r"^test: .*?(?=^\S)", makefile, re.M | re.S)
     assert test_recipe and "nbgrader" not in test_recipe.group(0)
+
+
+def test_workflow_runs_the_keras_notebooks_on_jax_outside_make_test() -> None:
+    job = _workflow()["jobs"]["jax"]
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs[-1].endswith("make test-jax")
+    assert any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = re.search(r"^test-jax:.*?(?=^\S)", makefile, re.M | re.S)
+    assert recipe and "KERAS_BACKEND=jax" in recipe.group(0) and "--nbval-lax" in recipe.group(0)
+    assert re.search(r"-r requirements-jax\.txt", makefile)
+    assert "-r requirements.txt" in (ROOT / "requirements-jax.txt").read_text()
+    test_recipe = re.search(r"^test: .*?(?=^\S)", makefile, re.M | re.S)
+    assert test_recipe and "jax" not in test_recipe.group(0), "make test must not run test-jax"

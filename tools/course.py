@@ -43,18 +43,24 @@ CPU_TENSORFLOW = ("tensorflow==2.20.0", "keras==3.13.2")
 COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
 KAGGLE_BADGE = "https://kaggle.com/static/images/open-in-kaggle.svg"
 
-SETUP_CELL = f"""\
-# @title Setup (run me first): helpers, TensorFlow, seeds, versions and device
+#: The notebooks whose Keras code runs on the JAX backend too (issue 23); the others are about
+#: TensorFlow itself (tensors, GradientTape, tf.function) or need no backend, and run on TensorFlow.
+KERAS_NOTEBOOKS = ("03", "04", "07", "08", "09")
+
+_TITLE = "# @title Setup (run me first): helpers, TensorFlow, seeds, versions and device"
+_KERAS_TITLE = "# @title Setup (run me first): helpers, Keras's backend, seeds, versions and device"
+_ABOUT = """\
 # In a checkout of the course, use its `helpers`; elsewhere (Colab, Kaggle) install them with pip
 # at the release the stored outputs were made with. Then quiet TensorFlow, fix the seeds, make ops
 # deterministic and float32 products full precision (no TF32 on GPUs), and print the versions and
-# the device.
-import importlib.metadata
-import importlib.util
-import pathlib
-import subprocess
-import sys
-
+# the device."""
+_KERAS_ABOUT = """\
+# In a checkout of the course, use its `helpers`; elsewhere (Colab, Kaggle) install them with pip
+# at the release the stored outputs were made with. On a TPU runtime with JAX (Colab's have no
+# TensorFlow; Kaggle's TensorFlow cannot use the TPU), Keras runs on JAX and trains on the TPU;
+# elsewhere on TensorFlow. Then quiet TensorFlow, fix the seeds, make ops deterministic and float32
+# products full precision (no TF32 on GPUs), and print the versions, the backend and the device."""
+_FIND_HELPERS = f"""\
 RELEASE = "{VERSION}"
 root = pathlib.Path.cwd().parent  # the repository, when this runs in notebooks/ or student/
 pyproject = root / "pyproject.toml"
@@ -62,7 +68,23 @@ packages = []
 if pyproject.is_file() and 'name = "nn-course-helpers"' in pyproject.read_text():
     sys.path.insert(0, str(root))
 elif RELEASE not in [d.version for d in importlib.metadata.distributions(name="nn-course-helpers")]:
-    packages.append(f"git+https://github.com/{REPOSITORY}@v{{RELEASE}}")
+    packages.append(f"git+https://github.com/{REPOSITORY}@v{{RELEASE}}")"""
+_INSTALL = f"""\
+    packages += [{", ".join(f'"{p}"' for p in CPU_TENSORFLOW)}]
+if packages:
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", *packages], check=True)
+# If this import fails, a file of yours named helpers.py hides the course's: rename yours."""
+
+SETUP_CELL = f"""\
+{_TITLE}
+{_ABOUT}
+import importlib.metadata
+import importlib.util
+import pathlib
+import subprocess
+import sys
+
+{_FIND_HELPERS}
 if importlib.util.find_spec("tensorflow") is None:
     print(
         "This runtime has no TensorFlow: Colab's TPU runtimes ship without it, because TensorFlow "
@@ -71,13 +93,51 @@ if importlib.util.find_spec("tensorflow") is None:
         "runs on the host CPU; for speed, choose a CPU or GPU runtime instead "
         "(Runtime > Change runtime type)."
     )
-    packages += [{", ".join(f'"{p}"' for p in CPU_TENSORFLOW)}]
-if packages:
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", *packages], check=True)
-# If this import fails, a file of yours named helpers.py hides the course's: rename yours.
+{_INSTALL}
 from helpers import runtime  # noqa: E402
 
 info = runtime.setup(seed=42)"""
+
+#: The setup cell of the Keras notebooks (``KERAS_NOTEBOOKS``): where JAX is installed and either
+#: TensorFlow is missing (Colab's TPU runtimes) or a TPU library is present (Kaggle's TPU image,
+#: whose TensorFlow is CPU-only), Keras's backend is JAX, set before Keras is imported.
+KERAS_SETUP_CELL = f"""\
+{_KERAS_TITLE}
+{_KERAS_ABOUT}
+import importlib.metadata
+import importlib.util
+import os
+import pathlib
+import subprocess
+import sys
+
+{_FIND_HELPERS}
+has_tensorflow = importlib.util.find_spec("tensorflow") is not None
+if importlib.util.find_spec("jax") and (
+    not has_tensorflow or importlib.util.find_spec("libtpu") is not None
+):
+    os.environ.setdefault("KERAS_BACKEND", "jax")  # before Keras is imported
+if not has_tensorflow:
+    print(
+        "This runtime has no TensorFlow: Colab's TPU runtimes ship without it, because TensorFlow "
+        "does not run on their TPUs. "
+        + (
+            "Keras trains on the TPU through JAX here; the notebook installs CPU TensorFlow for "
+            "the few cells about TensorFlow itself."
+            if os.environ.get("KERAS_BACKEND") == "jax"
+            else "The notebook installs the CPU TensorFlow of Colab's tested image and runs on "
+            "the host CPU; for speed, choose a CPU or GPU runtime (Runtime > Change runtime type)."
+        )
+    )
+{_INSTALL}
+from helpers import runtime  # noqa: E402
+
+info = runtime.setup(seed=42, backends=("tensorflow", "jax"))"""
+
+
+def setup_cell(notebook: str) -> str:
+    """Return the setup cell of ``notebook`` (a file name): the Keras one for ``KERAS_NOTEBOOKS``."""
+    return KERAS_SETUP_CELL if notebook[:2] in KERAS_NOTEBOOKS else SETUP_CELL
 
 
 def _student_path(notebook: str) -> str:

@@ -108,8 +108,8 @@ def format_notebook(nb: nbformat.NotebookNode, name: str, seconds: float | None)
     if not code:
         raise SystemExit(f"{name}: has no code cells; the first must be the setup cell.")
     setup = code[0]
-    if setup.source != course.SETUP_CELL:
-        setup.source = course.SETUP_CELL
+    if setup.source != course.setup_cell(name):
+        setup.source = course.setup_cell(name)
         changes.append("setup cell")
     tags = list(setup.metadata.get("tags", []))
     wanted_setup_meta = {
