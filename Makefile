@@ -8,6 +8,10 @@
 #   make test-colab  strict nbval under Colab's versions (requirements-colab.txt) in $(COLAB_VENV),
 #                    helpers installed from a wheel, the notebooks run outside the checkout
 #   make test-kaggle the same under Kaggle's versions (requirements-kaggle.txt) in $(KAGGLE_VENV)
+#   make test-nbgrader  the grading's slow checks, outside `make test` for time: nbgrader autogrades
+#                    every notebook (solutions full marks, blank zero) and every answer key is
+#                    rebuilt at full strength (`make test` autogrades 04 and 11, checks the rest
+#                    statically; docs/GRADING.md)
 #   make test-jax    the Keras notebooks (03, 04, 07, 08, 09) under KERAS_BACKEND=jax with a pinned
 #                    CPU jax (requirements-jax.txt) in $(JAX_VENV): every cell runs and every assert
 #                    holds; the stored (TensorFlow) outputs are not compared (nbval's lax mode)
@@ -41,7 +45,7 @@ SITE_SOURCE ?=
 # JupyterLab refuses to start as root (containers, classroom images) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-native lint format notebooks student keys nbgrader test-colab test-kaggle test-jax release site clean
+.PHONY: lab test test-native test-nbgrader lint format notebooks student keys nbgrader test-colab test-kaggle test-jax release site clean
 
 # On a machine with an NVIDIA GPU, TensorFlow's CUDA libraries too (requirements-gpu.txt), so that
 # the notebooks and the tests use the GPU; GPU=0 skips them. The test run's header names the device.
@@ -76,14 +80,23 @@ lab: $(STAMP)
 		--LabApp.news_url=None $(LAB_ARGS)
 
 # Three workers on two cores (measured faster than two: kernels wait on start-up and I/O), one
-# test file or notebook (whose cells share a kernel) at a time on each.
+# test file or notebook (whose cells share a kernel) at a time on each, handed out in collection
+# order (--no-loadscope-reorder; xdist would otherwise start the files with the most tests first),
+# which conftest.py sorts longest first so that no long file starts last.
 # Strict nbval runs under the portability check's numerics (conftest.py); test-native runs every
 # test with this machine's own numerics instead.
+PYTEST_XDIST := -n 3 --dist loadfile --no-loadscope-reorder
 test: lint $(AXE)
-	$(BIN)/python -m pytest --offline -n 3 --dist loadfile
+	$(BIN)/python -m pytest --offline $(PYTEST_XDIST)
 
 test-native: lint $(AXE)
-	$(BIN)/python -m pytest --offline -n 3 --dist loadfile --native-numerics
+	$(BIN)/python -m pytest --offline $(PYTEST_XDIST) --native-numerics
+
+# Outside `make test` (it executes the whole series twice more: about as long as `make test`).
+# Each notebook's autograde is one test, so the three workers share them (--dist load).
+test-nbgrader: $(STAMP)
+	$(BIN)/python tools/make_keys.py --check
+	$(BIN)/python -m pytest --offline -n 3 --dist load --nbgrader-all tests/test_nbgrader_all.py
 
 # axe-core, the accessibility engine the site tests run in Chromium: pinned in tools/a11y's
 # package-lock.json, installed from the npm registry (without npm the site tests say so and skip it).

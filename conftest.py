@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -82,6 +83,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run every test, notebooks included, with networking disabled (Linux, root)",
     )
     parser.addoption(
+        "--nbgrader-all",
+        action="store_true",
+        help="autograde every notebook with nbgrader (make test-nbgrader; not in make test)",
+    )
+    parser.addoption(
         "--native-numerics",
         action="store_true",
         help="run nbval's kernels with this machine's own numerics, not the portability check's",
@@ -114,6 +120,41 @@ def pytest_collectstart(collector: pytest.Collector) -> None:
                     os.environ[name] = value
 
     collector.setup = setup_with_portability_env
+
+
+#: Worker-seconds of the long test files (pytest --durations=0 summed per file, `make test` on a
+#: 2-core machine under a load of about 8): `make test` hands files out in collection order
+#: (--no-loadscope-reorder), and pytest_collection_modifyitems puts the longest first, so that none
+#: starts last and keeps one worker busy while the others idle. A notebook under strict nbval
+#: counts NBVAL_FACTOR times its run time in tools/run_times.json (measured in the same run).
+#: Files not named here keep pytest's order, after these.
+LONG_FILES = {
+    "tests/test_student_run_all.py": 709,
+    "tests/test_student_run_all_rest.py": 593,
+    "tests/test_nbgrader_end_to_end.py": 535,
+    "tests/test_site.py": 414,
+    "tests/test_nbgrader.py": 69,
+    "tests/test_answer_checks.py": 52,
+    "tests/test_runtime.py": 51,
+    "tests/test_course.py": 49,
+    "tests/test_mlp_runs.py": 38,
+    "tests/test_release.py": 32,
+    "tests/test_answer_keys.py": 24,
+}
+NBVAL_FACTOR = 4.5
+
+
+def _file_seconds() -> dict[str, float]:
+    root = Path(__file__).parent
+    run_times = root / "tools" / "run_times.json"
+    times = json.loads(run_times.read_text()) if run_times.is_file() else {}
+    return {**{f"notebooks/{k}": NBVAL_FACTOR * v for k, v in times.items()}, **LONG_FILES}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest files first (stable: the order inside a file, and of the short files, is kept)."""
+    seconds = _file_seconds()
+    items.sort(key=lambda item: -seconds.get(item.nodeid.split("::", 1)[0], 0.0))
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

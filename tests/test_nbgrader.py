@@ -1,10 +1,21 @@
-"""`make nbgrader`'s course works in nbgrader 0.9: generate every assignment, autograde the
-instructor's solutions (full marks) and the released notebook handed in blank (zero). 04 runs with
-its checks hidden from the release (`make nbgrader HIDE_CHECKS=1`) and also autogrades a mixed
-submission, which scores exactly its right answers (one test cell per check)."""
+"""`make nbgrader`'s course works in nbgrader 0.9, for every notebook, in three parts.
+
+- Here, for every notebook and cheaply: one `nbgrader generate_assignment` of the whole course
+  (nbgrader validates each notebook's cell metadata; nothing executes), the release has no
+  solution and no output and nbgrader counts the points make_nbgrader gives; a blank release
+  cannot score (every name a check reads is bound in its answer's solution region and nowhere
+  above it in the release, so each check meets a NameError); and the solutions score full marks
+  (every check's stored output in the instructor notebook says `correct.`, and strict nbval,
+  which compares those outputs, re-runs them in `make test`).
+- tests/test_nbgrader_end_to_end.py (`make test`): generate, autograde the solutions (full marks)
+  and a blank release (zero) for 04, with hidden checks and a mixed submission, and 11 (the quiz).
+- tests/test_nbgrader_all.py (`make test-nbgrader`, outside `make test` for time, like
+  `make test-colab`): the same end-to-end autograde of every notebook.
+"""
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -14,6 +25,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from IPython.core.inputtransformer2 import TransformerManager
 
 from tools import make_nbgrader
 
@@ -133,17 +145,6 @@ def mixed_submission(source: Path, target: Path, slips: dict[str, str]) -> None:
     nbformat.write(nb, target)
 
 
-#: The notebooks this file autogrades; tests/test_nbgrader_rest.py takes the others, so that
-#: pytest-xdist (`--dist loadfile`: one file per worker) runs the two halves side by side.
-FIRST_HALF = ("01", "02", "03", "07", "08", "11")
-HALF = [p for p in NOTEBOOKS if p.name[:2] in FIRST_HALF]
-
-
-@pytest.mark.parametrize("path", HALF, ids=[p.name for p in HALF])
-def test_generate_and_autograde(path: Path, tmp_path: Path, record_property) -> None:
-    autograde(path, tmp_path, record_property)
-
-
 def autograde(
     path: Path,
     tmp_path: Path,
@@ -191,3 +192,201 @@ def autograde(
     if slips:
         assert lost == {f"{qid}-check" for qid in slips}, line
         assert f"mixed {max_score - sum(make_nbgrader._points(q) for q in slips):g} " in line
+
+
+# --- every notebook, without executing one --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole course (`make nbgrader`) and its release, made by one nbgrader call."""
+    course = tmp_path_factory.mktemp("nbgrader") / "course"
+    assert make_nbgrader.main(["-o", str(course)]) == 0
+    _nbgrader(course, "generate_assignment", "*")
+    return course
+
+
+def _python(source: str) -> ast.Module:
+    """A cell's source as Python (IPython's magics and shell escapes turned into calls)."""
+    return ast.parse(TransformerManager().transform_cell(source))
+
+
+def _magic_code(node: ast.AST) -> ast.Module | None:
+    """The code a line or cell magic runs (``%time x = 1``), when it is Python."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("run_line_magic", "run_cell_magic")
+        and node.args
+        and isinstance(node.args[-1], ast.Constant)
+        and isinstance(node.args[-1].value, str)
+    ):
+        return None
+    try:
+        return _python(node.args[-1].value)
+    except SyntaxError:
+        return None
+
+
+def bound_names(tree: ast.AST, lines: range | None = None) -> set[str]:
+    """The global names a cell's code may bind (over-approximated: comprehension variables
+    count too), outside function and class bodies; with ``lines``, only in statements that
+    start on those lines. A star import binds unknown names: it is refused."""
+    found: set[str] = set()
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+    def visit(node: ast.AST, counted: bool) -> None:
+        if isinstance(node, ast.stmt) and lines is not None:
+            counted = counted or node.lineno in lines
+        if counted:
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
+                found.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                found.add(node.name)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    assert alias.name != "*", "a star import binds names nobody can list"
+                    found.add(alias.asname or alias.name.split(".")[0])
+            elif isinstance(node, ast.ExceptHandler) and node.name:
+                found.add(node.name)
+            elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+                found.add(node.name)
+            elif isinstance(node, ast.MatchMapping) and node.rest:
+                found.add(node.rest)
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                found.update(node.names)
+            elif _magic_code(node) is not None:  # %time x = ..., %%capture: code in a string
+                found.update(bound_names(_magic_code(node)))
+        if isinstance(node, scopes):
+            # a body's own names are local, but decorators, defaults and bases run here
+            outside = [*node.decorator_list] if not isinstance(node, ast.Lambda) else []
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                outside += [*node.args.defaults, *(d for d in node.args.kw_defaults if d)]
+            if isinstance(node, ast.ClassDef):
+                outside += [*node.bases, *(k.value for k in node.keywords)]
+            for child in outside:
+                visit(child, counted)
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child, counted)
+
+    visit(tree, lines is None)
+    return found
+
+
+def solution_lines(source: str) -> range:
+    """The lines (1-based) between a cell's BEGIN SOLUTION and END SOLUTION markers."""
+    lines = source.splitlines()
+    begin = next(i for i, line in enumerate(lines) if "BEGIN SOLUTION" in line)
+    end = next(i for i, line in enumerate(lines) if "END SOLUTION" in line)
+    return range(begin + 2, end + 1)
+
+
+def checked_names(source: str) -> dict[str, set[str]]:
+    """Per check call in a check cell, the names its arguments read."""
+    found = {}
+    for node in ast.walk(_python(source)):
+        if isinstance(node, ast.Call) and make_nbgrader.CHECK_CALL.search(ast.unparse(node)):
+            qid = make_nbgrader.CHECK_CALL.search(ast.unparse(node))[1]
+            found[qid] = {
+                n.id
+                for arg in node.args[1:] + [k.value for k in node.keywords]
+                for n in ast.walk(arg)
+                if isinstance(n, ast.Name)
+            }
+    return found
+
+
+def _grade_cells(nb: nbformat.NotebookNode) -> list[tuple[int, dict]]:
+    """(index, nbgrader metadata) of the answer and check cells (nbgrader adds checksums)."""
+    keys = ("grade_id", "solution", "grade", "points")
+    return [
+        (i, {k: c.metadata["nbgrader"].get(k) for k in keys})
+        for i, c in enumerate(nb.cells)
+        if "nbgrader" in c.metadata
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_release_has_no_solution_no_output_and_every_point(course: Path, path: Path) -> None:
+    source = nbformat.read(course / "source" / path.stem / path.name, as_version=4)
+    released = course / "release" / path.stem / path.name
+    release = nbformat.read(released, as_version=4)
+    assert not [c for c in release.cells if c.get("outputs")], "the release shows outputs"
+    assert "BEGIN SOLUTION" not in released.read_text()
+    assert len(release.cells) == len(source.cells)
+    assert _grade_cells(release) == _grade_cells(source), "nbgrader changed the grade cells"
+    _, points = make_nbgrader.nbgrader_version(nbformat.read(path, as_version=4), path.name)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        assert gradebook.find_assignment(path.stem).max_score == points > 0
+
+
+def stubs(tree: ast.Module) -> set[str]:
+    """The functions a released answer cell defines whose body (after a docstring) starts with
+    nbgrader's `raise NotImplementedError()`: the solution was the function's body."""
+    found = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+            first = body[0] if body else None
+            if isinstance(first, ast.Raise) and "NotImplementedError" in ast.unparse(first):
+                found.add(node.name)
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_a_blank_release_cannot_score(course: Path, path: Path) -> None:
+    """Each check reads an answer that a blank release leaves without a value: either a name the
+    answer cell's solution binds which no cell above the check in the release binds (the check
+    cell then raises NameError), or a function whose released body is nbgrader's
+    `raise NotImplementedError()`, not rebound before the check (the check then says "not yet",
+    and raises under nbgrader). Either way every check scores 0 in a blank submission."""
+    source = nbformat.read(course / "source" / path.stem / path.name, as_version=4)
+    release = nbformat.read(course / "release" / path.stem / path.name, as_version=4)
+    code = [(i, _python(c.source)) for i, c in enumerate(release.cells) if c.cell_type == "code"]
+    problems = []
+    for index, meta in _grade_cells(source):
+        if not meta["grade"]:
+            continue
+        at = max(i for i, m in _grade_cells(source) if i < index and m["solution"])
+        answer = source.cells[at].source
+        solved = bound_names(_python(answer), solution_lines(answer))
+        stubbed = stubs(_python(release.cells[at].source))
+        above = set().union(*(bound_names(tree) for i, tree in code if i < index))
+        between = set().union(*(bound_names(tree) for i, tree in code if at < i < index))
+        for qid, names in checked_names(source.cells[index].source).items():
+            unbound = (names & solved) - above
+            raising = (names & stubbed) - between
+            if not unbound | raising:
+                problems.append(
+                    f"{qid}: its check reads {sorted(names)}; none is unbound or a stub in the "
+                    f"blank release (solution binds {sorted(solved)}, stubs {sorted(stubbed)}, "
+                    f"bound above: {sorted(names & above)})"
+                )
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_the_solutions_score_full_marks(path: Path) -> None:
+    """Every check cell's stored output in the instructor notebook says `<qid>: correct.` for each
+    of its questions and nothing else is `not yet`; strict nbval compares these outputs (no check
+    cell is exempt), so `make test` re-runs every solution against its key."""
+    nb = nbformat.read(path, as_version=4)
+    problems = []
+    for cell in nb.cells:
+        qids = make_nbgrader.CHECK_CALL.findall(cell.source) if cell.cell_type == "code" else []
+        if not qids:
+            continue
+        tags = set(cell.metadata.get("tags", []))
+        exempt = tags & {"nbval-ignore-output", "nbval-skip", "raises-exception", "skip-execution"}
+        text = "\n".join(
+            o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs
+        )
+        problems += [
+            f"{q}: its stored output does not say correct"
+            for q in qids
+            if f"{q}: correct." not in text
+        ]
+        problems += [f"{qids}: check cell tagged {sorted(exempt)}"] if exempt else []
+        problems += [f"{qids}: not yet in the stored output"] if "not yet" in text else []
+    assert not problems, "\n".join(problems)

@@ -201,38 +201,34 @@ def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_setup_prints_one_line_and_silences_tensorflow_logs() -> None:
-    result = _run("from helpers import runtime; info = runtime.setup(seed=7); print(info.device)")
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert (
-        lines[0].startswith("Python ")
-        and "| seed: 7" in lines[0]
-        and lines[-1] in runtime.DEVICE_KINDS
-    )
-    assert "oneDNN" not in result.stderr and "cuda" not in result.stderr.lower()
+#: One fresh process after `runtime.setup(seed=3)` (each process imports TensorFlow: seconds of
+#: CPU, so one process checks several things): the one-line header, the device, TF32 off and op
+#: determinism on, and a draw from Keras's and NumPy's generators, which a second process repeats.
+SETUP_RUN = (
+    "from helpers import runtime; info = runtime.setup(seed=3); print(info.device);"
+    "import keras, numpy as np, tensorflow as tf;"
+    "from tensorflow.python.framework import config;"
+    "print(tf.config.experimental.tensor_float_32_execution_enabled(),"
+    " config.is_op_determinism_enabled());"
+    "print(np.round(keras.random.normal((3,)).numpy(), 6).tolist(), np.random.rand())"
+)
 
 
-def test_setup_makes_results_repeat() -> None:
-    code = (
-        "from helpers import runtime; runtime.setup(seed=3); import keras, numpy as np;"
-        "print(np.round(keras.random.normal((3,)).numpy(), 6).tolist(), np.random.rand())"
-    )
-    assert _run(code).stdout.splitlines()[1] == _run(code).stdout.splitlines()[1]
+def test_setup_prints_one_line_silences_tensorflow_disables_tf32_and_results_repeat() -> None:
+    first, second = _run(SETUP_RUN), _run(SETUP_RUN)
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert lines[0].startswith("Python ") and "| seed: 3" in lines[0]
+    device, tf32_determinism, draw = lines[-3:]
+    assert device in runtime.DEVICE_KINDS
+    assert "oneDNN" not in first.stderr and "cuda" not in first.stderr.lower()
+    assert tf32_determinism == "False True", "TF32 off, op determinism on"
+    assert second.stdout.splitlines()[-1] == draw, "the same seed, the same draws"
 
 
 def test_setup_refuses_another_backend() -> None:
     result = _run("from helpers import runtime; runtime.setup()", KERAS_BACKEND="jax")
     assert result.returncode != 0 and "KERAS_BACKEND is 'jax'" in result.stderr
-
-
-def test_setup_disables_tf32_and_enables_determinism() -> None:
-    code = (
-        "from helpers import runtime; runtime.setup(); import tensorflow as tf;"
-        "from tensorflow.python.framework import config;"
-        "print(tf.config.experimental.tensor_float_32_execution_enabled(), config.is_op_determinism_enabled())"
-    )
-    assert _run(code).stdout.splitlines()[-1] == "False True"
 
 
 def test_model_scope_is_the_runtime_strategys_scope() -> None:

@@ -38,7 +38,7 @@ def _workflow() -> dict:
 def test_workflow_runs_the_readme_test_command() -> None:
     workflow = _workflow()
     test_command = readme_commands()[1]
-    assert set(workflow["jobs"]) == {"cpu", "gpu", "colab", "kaggle", "jax", "site"}
+    assert set(workflow["jobs"]) == {"cpu", "gpu", "colab", "kaggle", "jax", "nbgrader", "site"}
     for name in ("cpu", "gpu"):
         job = workflow["jobs"][name]
         runs = [step["run"] for step in job["steps"] if "run" in step]
@@ -84,6 +84,21 @@ def test_the_site_job_builds_with_make_site_and_deploys_to_pages_on_tags_and_mai
     assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-pages"))
     assert upload["with"]["path"] == "build/site"
+
+
+def test_the_nbgrader_job_runs_make_test_nbgrader_outside_make_test() -> None:
+    """Every notebook's full autograde and the full key rebuild: a job of their own."""
+    job = _workflow()["jobs"]["nbgrader"]
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs[-1].endswith("make test-nbgrader")
+    assert any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = re.search(r"^test-nbgrader:.*?(?=^\S)", makefile, re.M | re.S)
+    assert (
+        recipe and "--nbgrader-all" in recipe.group(0) and "make_keys.py --check" in recipe.group(0)
+    )
+    test_recipe = re.search(r"^test: .*?(?=^\S)", makefile, re.M | re.S)
+    assert test_recipe and "nbgrader" not in test_recipe.group(0)
 
 
 def test_workflow_runs_the_keras_notebooks_on_jax_outside_make_test() -> None:

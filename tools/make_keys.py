@@ -12,7 +12,8 @@ changes nothing) and slow salted hashes (``helpers.checks.digest``) of the accep
 the wrong answers that have a hint, and for an array (or a function returning one) the hash of its
 shape, ``shape_digest``, so that a check can say "has shape X; check the axes"; never an expected
 value. A spec may give ``shape`` (the expected shape, public) when its prompt states it: the check
-then names it. Keys are written in a stable order.
+then names it. A key also holds ``spec_digest``, the slow salted hash of the spec file it was made from.
+Keys are written in a stable order.
 """
 
 from __future__ import annotations
@@ -156,14 +157,25 @@ def build_question(qid: str, q: dict[str, Any], salt: str) -> dict[str, Any]:
     return entry
 
 
+def spec_digest(path: Path, salt: str) -> str:
+    """The slow salted hash of the whole spec file (as the answers' hashes: guessing a spec from
+    it is no faster than guessing its answers from theirs, so an instructor's own spec is as safe).
+    `make test` compares it with the key's, to see that the key was made from this spec without
+    rebuilding every question's hashes (tests/test_answer_keys.py)."""
+    return checks.digest(path.read_text(encoding="utf-8"), salt, ITERATIONS)
+
+
 def build_key(path: Path, old: dict[str, Any] | None) -> tuple[str, dict[str, Any]]:
     """Return (NN, key) for the spec at ``path``, keeping the salts of ``old``."""
     number = path.name[:2]
     questions = load_spec(path).QUESTIONS
     old_q = (old or {}).get("questions", {})
+    spec_salt = (old or {}).get("spec_salt") or secrets.token_hex(16)
     key: dict[str, Any] = {
         "format": FORMAT,
         "notebook": path.stem + ".ipynb",
+        "spec_salt": spec_salt,
+        "spec_digest": spec_digest(path, spec_salt),
         "iterations": ITERATIONS,
         "questions": {},
     }
