@@ -179,9 +179,25 @@ def fit(
     it runs a whole epoch per call (``steps_per_execution``). The copy starts from ``model``'s
     weights and a fresh optimizer; at the end ``model`` gets the copy's weights and optimizer
     state (``model.optimizer.iterations`` counts the steps). Callbacks see the copy as their
-    model. Taught in 07_keras_sequential_mlp; also used by 08_functional_api.
+    model. On a backend other than TensorFlow it is ``model.fit`` itself (the copy's updates
+    match ``model.fit`` bit for bit on TensorFlow only: tests/test_mlp_runs.py). Taught in
+    07_keras_sequential_mlp; also used by 08_functional_api.
     """
+    import keras
+
     from helpers import runtime
+
+    if keras.config.backend() != "tensorflow":
+        history = model.fit(
+            x,
+            y,
+            epochs=epochs,
+            batch_size=batch_size,
+            steps_per_epoch=steps_per_epoch,
+            callbacks=callbacks,
+            verbose=0,
+        )
+        return {name: np.array(values) for name, values in history.history.items()}
 
     if getattr(model, "optimizer", None) is None:
         raise ValueError("compile the model before fitting it.")
