@@ -51,9 +51,11 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # the notebooks and the tests use the GPU; GPU=0 skips them. The test run's header names the device.
 GPU ?= $(if $(shell command -v nvidia-smi 2>/dev/null),1,0)
 
+# --no-compile: Python compiles a module when it is first imported instead of pip compiling every
+# installed file up front (measured: pip's CPU time 116 s -> 66 s here; most files are never imported).
 $(STAMP): requirements.txt requirements-site.txt requirements-gpu.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -r requirements.txt -r requirements-site.txt \
+	$(BIN)/python -m pip install --no-compile -r requirements.txt -r requirements-site.txt \
 		$(if $(filter 1,$(GPU)),-r requirements-gpu.txt)
 	touch $(STAMP)
 
