@@ -137,7 +137,7 @@ def _pip(*packages: str) -> list[str]:
     return [sys.executable, "-m", "pip", "install", "-q", *packages]
 
 
-TPU_MESSAGE = "This runtime has no TensorFlow: Colab's TPU runtimes ship without it"
+TPU_MESSAGE = "This runtime has no TensorFlow (Colab's TPU runtimes ship without it)"
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,7 @@ _ABOUT = """\
 _KERAS_ABOUT = """\
 # In a checkout of the course, use its `helpers`; elsewhere (Colab, Kaggle) install them with pip
 # at the release the stored outputs were made with. On a TPU runtime with JAX (Colab's have no
-# TensorFlow; Kaggle's TensorFlow cannot use the TPU), Keras runs on JAX and trains on the TPU;
+# TensorFlow; Kaggle's TPU image has a CPU-only one), Keras runs on JAX and trains on the TPU;
 # elsewhere on TensorFlow. Then quiet TensorFlow, fix the seeds, make ops deterministic and float32
 # products full precision (no TF32 on GPUs), and print the versions, the backend and the device."""
 _FIND_HELPERS = f"""\
@@ -87,8 +87,7 @@ import sys
 {_FIND_HELPERS}
 if importlib.util.find_spec("tensorflow") is None:
     print(
-        "This runtime has no TensorFlow: Colab's TPU runtimes ship without it, because TensorFlow "
-        "does not run on their TPUs. The notebook installs the CPU TensorFlow of Colab's tested "
+        "This runtime has no TensorFlow (Colab's TPU runtimes ship without it). The notebook installs the CPU TensorFlow of Colab's tested "
         "image (also tested by the course) and "
         "runs on the host CPU; for speed, choose a CPU or GPU runtime instead "
         "(Runtime > Change runtime type)."
@@ -119,8 +118,7 @@ if importlib.util.find_spec("jax") and (
     os.environ.setdefault("KERAS_BACKEND", "jax")  # before Keras is imported
 if not has_tensorflow:
     print(
-        "This runtime has no TensorFlow: Colab's TPU runtimes ship without it, because TensorFlow "
-        "does not run on their TPUs. "
+        "This runtime has no TensorFlow (Colab's TPU runtimes ship without it). "
         + (
             "Keras trains on the TPU through JAX here; the notebook installs CPU TensorFlow for "
             "the few cells about TensorFlow itself."
