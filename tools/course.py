@@ -87,7 +87,8 @@ import sys
 {_FIND_HELPERS}
 if importlib.util.find_spec("tensorflow") is None:
     print(
-        "This runtime has no TensorFlow (Colab's TPU runtimes ship without it). The notebook installs the CPU TensorFlow of Colab's tested "
+        "This runtime has no TensorFlow (Colab's TPU runtimes ship without it). The notebook "
+        "installs the CPU TensorFlow of Colab's tested "
         "image (also tested by the course) and "
         "runs on the host CPU; for speed, choose a CPU or GPU runtime instead "
         "(Runtime > Change runtime type)."
