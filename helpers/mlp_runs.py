@@ -187,41 +187,33 @@ def fit(
 
     from helpers import runtime
 
-    if keras.config.backend() != "tensorflow":
-        history = model.fit(
-            x,
-            y,
-            epochs=epochs,
-            batch_size=batch_size,
-            steps_per_epoch=steps_per_epoch,
-            callbacks=callbacks,
-            verbose=0,
-        )
-        return {name: np.array(values) for name, values in history.history.items()}
-
     if getattr(model, "optimizer", None) is None:
         raise ValueError("compile the model before fitting it.")
     if model.optimizer.built and int(model.optimizer.iterations) > 0:
         raise ValueError("this model has already been trained: fit it with model.fit.")
-    n = len(y if not isinstance(y, dict) else next(iter(y.values())))
-    per_epoch = steps_per_epoch or -(-n // batch_size)
-    copy = _train_copy(model, per_epoch)
-    # An explicit steps_per_epoch (here: the number of batches) makes fit start one data
-    # iterator per pass over the data instead of two: the same batches, less set-up.
-    history = copy.fit(
+    on_tensorflow = keras.config.backend() == "tensorflow"
+    trained, steps = model, steps_per_epoch
+    if on_tensorflow:
+        n = len(y if not isinstance(y, dict) else next(iter(y.values())))
+        steps = steps_per_epoch or -(-n // batch_size)
+        trained = _train_copy(model, steps)
+    # On TensorFlow an explicit steps_per_epoch (here: the number of batches) makes fit start one
+    # data iterator per pass over the data instead of two: the same batches, less set-up.
+    history = trained.fit(
         x,
         y,
         epochs=epochs,
         batch_size=batch_size,
-        steps_per_epoch=per_epoch,
+        steps_per_epoch=steps,
         callbacks=callbacks,
         verbose=0,
     )
-    _assign(_state(model), _state(copy))
-    if not model.optimizer.built:
-        with runtime.model_scope():
-            model.optimizer.build(model.trainable_variables)
-    _assign(model.optimizer.variables, copy.optimizer.variables)
+    if on_tensorflow:
+        _assign(_state(model), _state(trained))
+        if not model.optimizer.built:
+            with runtime.model_scope():
+                model.optimizer.build(model.trainable_variables)
+        _assign(model.optimizer.variables, trained.optimizer.variables)
     return {name: np.array(values) for name, values in history.history.items()}
 
 

@@ -86,29 +86,32 @@ def test_the_site_job_builds_with_make_site_and_deploys_to_pages_on_tags_and_mai
     assert upload["with"]["path"] == "build/site"
 
 
-def test_the_nbgrader_job_runs_make_test_nbgrader_outside_make_test() -> None:
-    """Every notebook's full autograde and the full key rebuild: a job of their own."""
-    job = _workflow()["jobs"]["nbgrader"]
+def _job_running_target(name: str, target: str) -> str:
+    """The workflow job ``name`` checks out the repository and ends with ``make target``; returns
+    that target's recipe in the Makefile."""
+    job = _workflow()["jobs"][name]
     runs = [step["run"] for step in job["steps"] if "run" in step]
-    assert runs[-1].endswith("make test-nbgrader")
+    assert runs[-1].endswith(f"make {target}")
     assert any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
     makefile = (ROOT / "Makefile").read_text()
-    recipe = re.search(r"^test-nbgrader:.*?(?=^\S)", makefile, re.M | re.S)
-    assert (
-        recipe and "--nbgrader-all" in recipe.group(0) and "make_keys.py --check" in recipe.group(0)
-    )
+    recipe = re.search(rf"^{re.escape(target)}:.*?(?=^\S)", makefile, re.M | re.S)
+    assert recipe, f"no {target} target in the Makefile"
+    return recipe.group(0)
+
+
+def test_the_nbgrader_job_runs_make_test_nbgrader_outside_make_test() -> None:
+    """Every notebook's full autograde and the full key rebuild: a job of their own."""
+    recipe = _job_running_target("nbgrader", "test-nbgrader")
+    assert "--nbgrader-all" in recipe and "make_keys.py --check" in recipe
+    makefile = (ROOT / "Makefile").read_text()
     test_recipe = re.search(r"^test: .*?(?=^\S)", makefile, re.M | re.S)
     assert test_recipe and "nbgrader" not in test_recipe.group(0)
 
 
 def test_workflow_runs_the_keras_notebooks_on_jax_outside_make_test() -> None:
-    job = _workflow()["jobs"]["jax"]
-    runs = [step["run"] for step in job["steps"] if "run" in step]
-    assert runs[-1].endswith("make test-jax")
-    assert any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
+    recipe = _job_running_target("jax", "test-jax")
+    assert "KERAS_BACKEND=jax" in recipe and "--nbval-lax" in recipe
     makefile = (ROOT / "Makefile").read_text()
-    recipe = re.search(r"^test-jax:.*?(?=^\S)", makefile, re.M | re.S)
-    assert recipe and "KERAS_BACKEND=jax" in recipe.group(0) and "--nbval-lax" in recipe.group(0)
     assert re.search(r"-r requirements-jax\.txt", makefile)
     assert "-r requirements.txt" in (ROOT / "requirements-jax.txt").read_text()
     test_recipe = re.search(r"^test: .*?(?=^\S)", makefile, re.M | re.S)
