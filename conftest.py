@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "tests"))
+import kernel_env  # noqa: E402
 from offline_net import go_offline  # noqa: E402
 
 _notebook_seconds: dict[str, float] = defaultdict(float)
@@ -42,7 +42,12 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def device_line() -> str:
-    """Which device the notebooks' TensorFlow uses here, and why not the GPU where there is one."""
+    """Which device the notebooks' TensorFlow uses here, and why not the GPU where there is one.
+
+    Without nvidia-smi (NVIDIA's driver) TensorFlow finds no GPU: then it is not asked, which saves
+    its start-up (several seconds before the workers start)."""
+    if not shutil.which("nvidia-smi"):
+        return "CPU (no NVIDIA GPU on this machine)"
     probe = (
         "import os; os.environ['TF_CPP_MIN_LOG_LEVEL'] = '3'; import tensorflow as tf; "
         "print(' '.join(sorted({d.device_type for d in tf.config.list_physical_devices()})))"
@@ -55,13 +60,11 @@ def device_line() -> str:
         return f"unknown (TensorFlow could not be asked: {err})"
     if "GPU" in found:
         return "GPU (TensorFlow sees " + ", ".join(found) + ")"
-    if shutil.which("nvidia-smi"):
-        return (
-            "CPU only: nvidia-smi sees a GPU, but TensorFlow does not. Its CUDA libraries are "
-            "missing: run `.venv/bin/python -m pip install -r requirements-gpu.txt` (make does "
-            "this when it creates .venv on a GPU machine; `make clean test` to start over)."
-        )
-    return "CPU (no NVIDIA GPU on this machine)"
+    return (
+        "CPU only: nvidia-smi sees a GPU, but TensorFlow does not. Its CUDA libraries are "
+        "missing: run `.venv/bin/python -m pip install -r requirements-gpu.txt` (make does "
+        "this when it creates .venv on a GPU machine; `make clean test` to start over)."
+    )
 
 
 #: The portability check: strict nbval runs each notebook's kernel under other numerics than the
@@ -69,11 +72,7 @@ def device_line() -> str:
 #: kernels off (other summation orders in matrix products and convolutions) and one thread for its
 #: ops (other reduction orders, and a slower machine). Every compared output and every assert must
 #: hold under them. `pytest --native-numerics` (or `make test-native`) runs nbval without them.
-PORTABILITY_ENV = {
-    "TF_ENABLE_ONEDNN_OPTS": "0",
-    "TF_NUM_INTRAOP_THREADS": "1",
-    "TF_NUM_INTEROP_THREADS": "1",
-}
+PORTABILITY_ENV = {"TF_ENABLE_ONEDNN_OPTS": "0", **kernel_env.ONE_THREAD}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -108,16 +107,8 @@ def pytest_collectstart(collector: pytest.Collector) -> None:
     start = collector.setup
 
     def setup_with_portability_env() -> None:
-        saved = {name: os.environ.get(name) for name in PORTABILITY_ENV}
-        os.environ.update(PORTABILITY_ENV)
-        try:
+        with kernel_env.environment(PORTABILITY_ENV):
             start()
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
 
     collector.setup = setup_with_portability_env
 

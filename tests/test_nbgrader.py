@@ -23,6 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import kernel_env
 import nbformat
 import pytest
 from IPython.core.inputtransformer2 import TransformerManager
@@ -41,6 +42,7 @@ def _nbgrader(course: Path, *args: str) -> None:
     # nbgrader runs alembic from PATH; the kernels must import this checkout's helpers
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(kernel_env.ONE_THREAD)  # the kernels autograde starts (tests/kernel_env.py)
     run = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],
         cwd=course,

@@ -1,10 +1,13 @@
 """Run All on every committed student notebook goes to the end: no error output (cells tagged
-raises-exception aside), and no check says "correct" (nothing is answered)."""
+raises-exception aside), and no check says "correct" (nothing is answered). Each kernel runs
+TensorFlow with one thread (kernel_env.ONE_THREAD) and its default oneDNN kernels: the numerics of
+a one-core machine, which strict nbval's portability check (oneDNN off) does not cover."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import kernel_env
 import nbformat
 import pytest
 from nbclient import NotebookClient
@@ -37,7 +40,8 @@ def run_all(name: str) -> None:
         allow_errors=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute()
+    with kernel_env.environment(kernel_env.ONE_THREAD):  # TensorFlow's own kernels (oneDNN on)
+        client.execute()
     errors = [
         f"cell {i}: {o.ename}: {o.evalue}"
         for i, c in enumerate(nb.cells)
