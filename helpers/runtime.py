@@ -192,6 +192,23 @@ def version_warnings(python: str, tensorflow: str, keras: str) -> list[str]:
     return warnings
 
 
+def setup_numpy(seed: int = 42) -> str:
+    """Prepare a notebook that needs only NumPy (11, the quiz): seed Python and NumPy and print the
+    versions in one line, which it returns. TensorFlow is not imported: the notebook starts at once,
+    on any runtime."""
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+    import random
+
+    import numpy as np
+
+    random.seed(seed)
+    np.random.seed(seed)
+    line = f"Python {platform.python_version()} | NumPy {np.__version__} | seed: {seed}"
+    print(line)
+    return line
+
+
 def setup(
     seed: int = 42, deterministic: bool = True, backends: Sequence[str] = ("tensorflow",)
 ) -> RuntimeInfo:

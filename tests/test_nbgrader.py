@@ -8,7 +8,7 @@
   (every check's stored output in the instructor notebook says `correct.`, and strict nbval,
   which compares those outputs, re-runs them in `make test`).
 - tests/test_nbgrader_end_to_end.py (`make test`): generate, autograde the solutions (full marks)
-  and a blank release (zero) for 04, with hidden checks and a mixed submission, and 11 (the quiz).
+  of 04, with hidden checks and a mixed submission, and of 11 (the quiz) with a blank release (zero)
 - tests/test_nbgrader_all.py (`make test-nbgrader`, outside `make test` for time, like
   `make test-colab`): the same end-to-end autograde of every notebook.
 """
@@ -153,9 +153,11 @@ def autograde(
     record_property,
     slips: dict[str, str] | None = None,
     hide_checks: bool = False,
+    blank: bool = True,
 ) -> None:
     """Generate, submit the solutions and a blank copy, autograde: full marks and zero. With
-    ``slips``, also a submission with those questions wrong: it loses exactly their points."""
+    ``slips``, also a submission with those questions wrong: it loses exactly their points.
+    ``blank=False`` leaves the blank copy out (one execution less)."""
     course = tmp_path / "course"
     hide = ["--hide-checks"] if hide_checks else []
     assert make_nbgrader.main(["-o", str(course), *hide, str(path)]) == 0, (
@@ -169,7 +171,8 @@ def autograde(
     assert "BEGIN SOLUTION" not in released.read_text()
     if hide_checks:
         assert "check(" not in released.read_text(), "a hidden check is in the release"
-    for student, source in [("solutions", course / "source"), ("blank", course / "release")]:
+    submissions = [("solutions", course / "source"), ("blank", course / "release")]
+    for student, source in submissions if blank else submissions[:1]:
         target = course / "submitted" / student / name
         target.mkdir(parents=True)
         shutil.copy(source / name / path.name, target / path.name)
@@ -177,7 +180,7 @@ def autograde(
         source = course / "source" / name / path.name
         mixed_submission(source, course / "submitted" / "mixed" / name / path.name, slips)
     _nbgrader(course, "autograde", name)
-    students = ("solutions", "blank", "mixed") if slips else ("solutions", "blank")
+    students = ("solutions",) + ("blank",) * blank + ("mixed",) * bool(slips)
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {s: gradebook.find_submission(name, s).score for s in students}
         max_score = gradebook.find_assignment(name).max_score
@@ -185,12 +188,14 @@ def autograde(
         if slips:
             submission = gradebook.find_submission_notebook(path.stem, name, "mixed")
             lost = {g.name for g in submission.grades if g.score < g.max_score}
-    line = f"{name}: solutions {scores['solutions']:g}/{max_score:g}, blank {scores['blank']:g}"
+    line = f"{name}: solutions {scores['solutions']:g}/{max_score:g}"
+    if blank:
+        line += f", blank {scores['blank']:g}"
     if slips:
         line += f", mixed {scores.pop('mixed'):g} (right answers: {max_score - len(slips):g})"
     record_property("nbgrader", line)  # printed at the end of the run (conftest.py)
     assert max_score > 0
-    assert scores == {"solutions": max_score, "blank": 0}
+    assert scores == {"solutions": max_score, **({"blank": 0} if blank else {})}
     if slips:
         assert lost == {f"{qid}-check" for qid in slips}, line
         assert f"mixed {max_score - sum(make_nbgrader._points(q) for q in slips):g} " in line

@@ -226,6 +226,19 @@ def test_setup_prints_one_line_silences_tensorflow_disables_tf32_and_results_rep
     assert second.stdout.splitlines()[-1] == draw, "the same seed, the same draws"
 
 
+def test_setup_numpy_prints_versions_seeds_numpy_and_imports_no_tensorflow() -> None:
+    result = _run(
+        "import sys; from helpers import runtime; import numpy as np; runtime.setup_numpy(seed=3);"
+        " print(np.random.rand() == np.random.RandomState(3).rand(), 'tensorflow' in sys.modules)"
+    )
+    assert result.returncode == 0, result.stderr
+    line, check = result.stdout.splitlines()
+    assert line.startswith("Python ") and "| NumPy " in line and line.endswith("| seed: 3")
+    assert check == "True False"
+    with pytest.raises(ValueError, match="non-negative integer"):
+        runtime.setup_numpy(seed=-1)
+
+
 def test_setup_refuses_another_backend() -> None:
     result = _run("from helpers import runtime; runtime.setup()", KERAS_BACKEND="jax")
     assert result.returncode != 0 and "KERAS_BACKEND is 'jax'" in result.stderr

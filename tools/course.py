@@ -47,6 +47,9 @@ KAGGLE_BADGE = "https://kaggle.com/static/images/open-in-kaggle.svg"
 #: TensorFlow itself (tensors, GradientTape, tf.function) or need no backend, and run on TensorFlow.
 KERAS_NOTEBOOKS = ("03", "04", "07", "08", "09")
 
+#: The notebooks that need only NumPy (the quiz): their setup cell imports no TensorFlow.
+NUMPY_NOTEBOOKS = ("11",)
+
 _TITLE = "# @title Setup (run me first): helpers, TensorFlow, seeds, versions and device"
 _KERAS_TITLE = "# @title Setup (run me first): helpers, Keras's backend, seeds, versions and device"
 _ABOUT = """\
@@ -134,8 +137,32 @@ from helpers import runtime  # noqa: E402
 info = runtime.setup(seed=42, backends=("tensorflow", "jax"))"""
 
 
+#: The setup cell of the notebooks that need only NumPy (``NUMPY_NOTEBOOKS``): it finds or
+#: installs the helpers like the others, and installs and imports no TensorFlow.
+NUMPY_SETUP_CELL = f"""\
+# @title Setup (run me first): helpers, seeds and versions
+# In a checkout of the course, use its `helpers`; elsewhere (Colab, Kaggle) install them with pip
+# at the release the stored outputs were made with. This notebook needs only NumPy: no
+# TensorFlow, so it starts at once on any runtime. Then fix the seeds and print the versions.
+import importlib.metadata
+import pathlib
+import subprocess
+import sys
+
+{_FIND_HELPERS}
+if packages:
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", *packages], check=True)
+# If this import fails, a file of yours named helpers.py hides the course's: rename yours.
+from helpers import runtime  # noqa: E402
+
+info = runtime.setup_numpy(seed=42)"""
+
+
 def setup_cell(notebook: str) -> str:
-    """Return the setup cell of ``notebook`` (a file name): the Keras one for ``KERAS_NOTEBOOKS``."""
+    """Return the setup cell of ``notebook`` (a file name): the Keras one for ``KERAS_NOTEBOOKS``,
+    the NumPy one for ``NUMPY_NOTEBOOKS``, else the TensorFlow one."""
+    if notebook[:2] in NUMPY_NOTEBOOKS:
+        return NUMPY_SETUP_CELL
     return KERAS_SETUP_CELL if notebook[:2] in KERAS_NOTEBOOKS else SETUP_CELL
 
 
