@@ -7,8 +7,9 @@
   above it in the release, so each check meets a NameError); and the solutions score full marks
   (every check's stored output in the instructor notebook says `correct.`, and strict nbval,
   which compares those outputs, re-runs them in `make test`).
-- tests/test_nbgrader_end_to_end.py (`make test`): generate, autograde the solutions (full marks)
-  of 04, with hidden checks and a mixed submission, and of 11 (the quiz) with a blank release (zero)
+- Here too, end to end for 11 (the quiz) in that course: the solutions score full marks, the
+  blank release zero. tests/test_nbgrader_end_to_end.py (`make test`): generate 04 with hidden
+  checks, autograde its solutions (full marks) and a mixed submission (exactly its right answers).
 - tests/test_nbgrader_all.py (`make test-nbgrader`, outside `make test` for time, like
   `make test-colab`): the same end-to-end autograde of every notebook.
 """
@@ -154,17 +155,20 @@ def autograde(
     slips: dict[str, str] | None = None,
     hide_checks: bool = False,
     blank: bool = True,
+    course: Path | None = None,
 ) -> None:
     """Generate, submit the solutions and a blank copy, autograde: full marks and zero. With
     ``slips``, also a submission with those questions wrong: it loses exactly their points.
-    ``blank=False`` leaves the blank copy out (one execution less)."""
-    course = tmp_path / "course"
-    hide = ["--hide-checks"] if hide_checks else []
-    assert make_nbgrader.main(["-o", str(course), *hide, str(path)]) == 0, (
-        f"{path.name}: not an nbgrader assignment yet (old exercise style?)"
-    )
+    ``blank=False`` leaves the blank copy out (one execution less); ``course``, a course already
+    generated (the fixture below), saves generating one."""
     name = path.stem
-    _nbgrader(course, "generate_assignment", name)
+    if course is None:
+        course = tmp_path / "course"
+        hide = ["--hide-checks"] if hide_checks else []
+        assert make_nbgrader.main(["-o", str(course), *hide, str(path)]) == 0, (
+            f"{path.name}: not an nbgrader assignment yet (old exercise style?)"
+        )
+        _nbgrader(course, "generate_assignment", name)
     released = course / "release" / name / path.name
     release = nbformat.read(released, as_version=4)
     assert not [c for c in release.cells if c.get("outputs")], "the release shows outputs"
@@ -211,6 +215,12 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert make_nbgrader.main(["-o", str(course)]) == 0
     _nbgrader(course, "generate_assignment", "*")
     return course
+
+
+def test_11_the_quiz_solutions_and_blank(course: Path, tmp_path: Path, record_property) -> None:  # type: ignore[no-untyped-def]
+    """End to end for the quiz, the other check style (`quiz.check`, choice answers), in the course
+    generated above: the solutions score full marks, the blank release zero."""
+    autograde(ROOT / "notebooks" / "11_recap_quiz.ipynb", tmp_path, record_property, course=course)
 
 
 def _python(source: str) -> ast.Module:

@@ -1,8 +1,9 @@
 """`make test-nbgrader`: nbgrader end to end for every notebook (generate, autograde the
-solutions: full marks; a blank release: zero), as tests/test_nbgrader_end_to_end.py does for 04
-and 11 in `make test`. It executes the whole series twice, so it is outside `make test` (time
-budget) and runs only with --nbgrader-all; the workflow's nbgrader job runs it. In `make test`,
-tests/test_nbgrader.py carries the same argument statically for every notebook."""
+solutions: full marks; a blank release: zero), as `make test` does for 11 (tests/test_nbgrader.py)
+and, with a mixed submission instead of the blank one, for 04 (tests/test_nbgrader_end_to_end.py).
+It executes the whole series twice, so it is outside `make test` (time budget) and runs only with
+--nbgrader-all; the workflow's nbgrader job runs it. In `make test`, tests/test_nbgrader.py carries
+the same argument statically for every notebook."""
 
 from __future__ import annotations
 

@@ -1,13 +1,10 @@
-"""nbgrader end to end in `make test`, for two notebooks: generate the assignment, autograde the
-instructor's solutions (full marks). 04 runs with its checks hidden from the release (`make
-nbgrader HIDE_CHECKS=1`) and autogrades a mixed submission, which scores exactly its right answers
-(one test cell per check); 11 is the quiz, the other check style (`quiz.check`, choice answers),
-and also autogrades the release handed in blank (zero; for 04 and every other notebook
-tests/test_nbgrader.py proves it without executing, and the mixed submission's wrong answers
-score zero here). tests/test_nbgrader.py carries the argument
-for every notebook without executing one; `make test-nbgrader` (tests/test_nbgrader_all.py)
-autogrades every notebook like this. This file is among the first that pytest-xdist hands out
-(conftest.py, LONGEST_FIRST): its two tests are long."""
+"""nbgrader end to end in `make test` for 04: generate the assignment with its checks hidden from
+the release (`make nbgrader HIDE_CHECKS=1`), autograde the instructor's solutions (full marks) and
+a mixed submission, which scores exactly its right answers (one test cell per check). 11, the quiz,
+is autograded in tests/test_nbgrader.py's course (solutions and a blank release); a blank release
+scores zero in every notebook by tests/test_nbgrader.py's static proof. `make test-nbgrader`
+(tests/test_nbgrader_all.py) autogrades every notebook. This file is among the first that
+pytest-xdist hands out (conftest.py, LONG_FILES): its test is long."""
 
 from __future__ import annotations
 
@@ -28,7 +25,3 @@ def test_04_with_hidden_checks_solutions_and_a_mixed_submission(
     nbgrader_tests.autograde(
         path, tmp_path, record_property, nbgrader_tests.MIXED_04, hide_checks=True, blank=False
     )
-
-
-def test_11_the_quiz_solutions_and_blank(tmp_path: Path, record_property) -> None:
-    nbgrader_tests.autograde(ROOT / "notebooks" / "11_recap_quiz.ipynb", tmp_path, record_property)
