@@ -184,7 +184,9 @@ def autograde(
         source = course / "source" / name / path.name
         mixed_submission(source, course / "submitted" / "mixed" / name / path.name, slips)
     _nbgrader(course, "autograde", name)
-    students = ("solutions",) + ("blank",) * blank + ("mixed",) * bool(slips)
+    students = [
+        s for s, wanted in [("solutions", True), ("blank", blank), ("mixed", slips)] if wanted
+    ]
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {s: gradebook.find_submission(name, s).score for s in students}
         max_score = gradebook.find_assignment(name).max_score
