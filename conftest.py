@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "tests"))
 import kernel_env  # noqa: E402
 from offline_net import go_offline  # noqa: E402
+
+from helpers.runtime import kept_for_the_session  # noqa: E402
 
 _notebook_seconds: dict[str, float] = defaultdict(float)
 _nbgrader_scores: list[str] = []
@@ -24,6 +27,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.offline_reason = "not requested (pass --offline)"  # type: ignore[attr-defined]
     if config.getoption("--offline"):
         config.offline_reason = go_offline()  # type: ignore[attr-defined]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Iterator[object]:
+    """Collection imports TensorFlow into each worker (tests/test_mlp_runs.py and others import it):
+    as in a notebook's setup, without garbage collection, and frozen after (kept_for_the_session)."""
+    with kept_for_the_session():
+        return (yield)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

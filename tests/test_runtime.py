@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -191,6 +192,20 @@ def test_stderr_silenced_restores_fd2() -> None:
     assert (before.st_dev, before.st_ino) == (after.st_dev, after.st_ino)
 
 
+def test_kept_for_the_session_freezes_and_turns_the_collector_back_on() -> None:
+    frozen = gc.get_freeze_count()
+    try:
+        with pytest.raises(KeyError), runtime.kept_for_the_session():
+            assert not gc.isenabled()
+            kept = [[] for _ in range(1000)]
+            raise KeyError("even when the block fails")
+        assert gc.isenabled() and gc.get_freeze_count() >= frozen + len(kept)
+    finally:
+        gc.unfreeze()
+        if frozen:
+            gc.freeze()  # as before (pytest's worker froze its own objects)
+
+
 def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {
         k: v for k, v in os.environ.items() if k not in ("KERAS_BACKEND", "TF_CPP_MIN_LOG_LEVEL")
@@ -203,9 +218,11 @@ def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 #: One fresh process after `runtime.setup(seed=3)` (each process imports TensorFlow: seconds of
 #: CPU, so one process checks several things): the one-line header, the device, TF32 off and op
-#: determinism on, and a draw from Keras's and NumPy's generators, which a second process repeats.
+#: determinism on, TensorFlow's objects frozen with the collector on again (kept_for_the_session),
+#: and a draw from Keras's and NumPy's generators, which a second process repeats.
 SETUP_RUN = (
     "from helpers import runtime; info = runtime.setup(seed=3); print(info.device);"
+    "import gc; print(gc.isenabled(), gc.get_freeze_count() > 100_000);"
     "import keras, numpy as np, tensorflow as tf;"
     "from tensorflow.python.framework import config;"
     "print(tf.config.experimental.tensor_float_32_execution_enabled(),"
@@ -219,8 +236,9 @@ def test_setup_prints_one_line_silences_tensorflow_disables_tf32_and_results_rep
     assert first.returncode == 0, first.stderr
     lines = first.stdout.splitlines()
     assert lines[0].startswith("Python ") and "| seed: 3" in lines[0]
-    device, tf32_determinism, draw = lines[-3:]
+    device, collector, tf32_determinism, draw = lines[-4:]
     assert device in runtime.DEVICE_KINDS
+    assert collector == "True True", "the collector on, TensorFlow's objects frozen"
     assert "oneDNN" not in first.stderr and "cuda" not in first.stderr.lower()
     assert tf32_determinism == "False True", "TF32 off, op determinism on"
     assert second.stdout.splitlines()[-1] == draw, "the same seed, the same draws"
